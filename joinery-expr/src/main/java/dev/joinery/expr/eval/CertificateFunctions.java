@@ -1,0 +1,7 @@
+package dev.joinery.expr.eval;
+
+final class CertificateFunctions {
+    private CertificateFunctions() {}
+
+    static void register(FunctionLibrary.Builder b) {}
+}

@@ -1,0 +1,7 @@
+package dev.joinery.expr.eval;
+
+final class ProgramFlowFunctions {
+    private ProgramFlowFunctions() {}
+
+    static void register(FunctionLibrary.Builder b) {}
+}

@@ -1,0 +1,7 @@
+package dev.joinery.expr.eval;
+
+final class TextFunctions {
+    private TextFunctions() {}
+
+    static void register(FunctionLibrary.Builder b) {}
+}
