@@ -36,7 +36,7 @@ final class DotNetDateParser {
     private DotNetDateParser() {}
 
     private static final String WEEKDAY = "(?:(?<wd>[a-z]+)\\.?(?:,\\s*|\\s+))?";
-    private static final String MONTH = "(?<mon>[a-z]{3,9})\\.?";
+    private static final String MONTH = "(?<m>[a-z]{3,9})\\.?";
     private static final String REST =
             "(?:(?:T|\\s+)(?<h>\\d{1,2})(?::(?<mi>\\d{2})(?::(?<s>\\d{2})(?:[.,](?<f>\\d+))?)?)?"
                     + "(?:\\s*(?<ampm>AM|PM|A\\.M\\.|P\\.M\\.))?)?"
@@ -79,45 +79,46 @@ final class DotNetDateParser {
     }
 
     private static Instant build(Matcher m) {
-        int year = Integer.parseInt(group(m, "y"));
-        if (group(m, "y").length() == 2) {
+        int year = Integer.parseInt(m.group("y"));
+        if (m.group("y").length() == 2) {
             year += year <= 29 ? 2000 : 1900; // the invariant calendar's TwoDigitYearMax is 2029
         }
-        int month = group(m, "mon") != null ? month(group(m, "mon")) : Integer.parseInt(group(m, "m"));
+        String monthText = m.group("m");
+        int month = Character.isDigit(monthText.charAt(0)) ? Integer.parseInt(monthText) : month(monthText);
         LocalDate date;
         try {
-            date = LocalDate.of(year, month, Integer.parseInt(group(m, "d")));
+            date = LocalDate.of(year, month, Integer.parseInt(m.group("d")));
         } catch (DateTimeException e) {
             return null;
         }
-        if (year < 1 || (group(m, "wd") != null && !weekdayMatches(group(m, "wd"), date.getDayOfWeek()))) {
+        if (year < 1 || (m.group("wd") != null && !weekdayMatches(m.group("wd"), date.getDayOfWeek()))) {
             return null;
         }
         LocalDateTime local = date.atStartOfDay();
-        if (group(m, "h") != null) {
+        if (m.group("h") != null) {
             local = time(m, date);
             if (local == null) {
                 return null;
             }
         }
         int offsetSeconds = 0;
-        if (group(m, "sign") != null) {
-            int hours = Integer.parseInt(group(m, "zh"));
-            int minutes = group(m, "zm") == null ? 0 : Integer.parseInt(group(m, "zm"));
+        if (m.group("sign") != null) {
+            int hours = Integer.parseInt(m.group("zh"));
+            int minutes = m.group("zm") == null ? 0 : Integer.parseInt(m.group("zm"));
             offsetSeconds = hours * 3600 + minutes * 60;
             if (minutes > 59 || offsetSeconds > 14 * 3600) {
                 return null;
             }
-            offsetSeconds = group(m, "sign").equals("-") ? -offsetSeconds : offsetSeconds;
+            offsetSeconds = m.group("sign").equals("-") ? -offsetSeconds : offsetSeconds;
         }
         Instant instant = local.toInstant(ZoneOffset.ofTotalSeconds(offsetSeconds));
         return DotNetDates.inRange(instant) ? instant : null;
     }
 
     private static LocalDateTime time(Matcher m, LocalDate date) {
-        int hour = Integer.parseInt(group(m, "h"));
-        String ampm = group(m, "ampm");
-        if (group(m, "mi") == null && ampm == null) {
+        int hour = Integer.parseInt(m.group("h"));
+        String ampm = m.group("ampm");
+        if (m.group("mi") == null && ampm == null) {
             return null; // "2013-01-10 4" is no time
         }
         if (ampm != null) {
@@ -129,29 +130,20 @@ final class DotNetDateParser {
         } else if (hour > 23) {
             return null;
         }
-        int minute = group(m, "mi") == null ? 0 : Integer.parseInt(group(m, "mi"));
-        int second = group(m, "s") == null ? 0 : Integer.parseInt(group(m, "s"));
+        int minute = m.group("mi") == null ? 0 : Integer.parseInt(m.group("mi"));
+        int second = m.group("s") == null ? 0 : Integer.parseInt(m.group("s"));
         if (minute > 59 || second > 59) {
             return null;
         }
         LocalDateTime t = date.atTime(hour, minute, second);
-        if (group(m, "f") != null) {
-            long ticks = new BigDecimal("0." + group(m, "f"))
+        if (m.group("f") != null) {
+            long ticks = new BigDecimal("0." + m.group("f"))
                     .movePointRight(7)
                     .setScale(0, RoundingMode.HALF_EVEN)
                     .longValueExact();
             t = t.plusNanos(ticks * 100);
         }
         return t;
-    }
-
-    /** The named group's text, or null when it did not match or this form has no such group. */
-    private static String group(Matcher m, String name) {
-        try {
-            return m.group(name);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 
     private static int month(String name) {
