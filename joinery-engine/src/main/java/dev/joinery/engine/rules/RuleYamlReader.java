@@ -102,7 +102,9 @@ public final class RuleYamlReader {
                     ProblemCode.WRONG_TYPE,
                     "expected a rule (a mapping) or a list of rules, found " + root.describe());
         }
-        return new RuleLoadResult(rules, sink.problems);
+        List<Problem> problems = new ArrayList<>(sink.problems);
+        problems.sort(java.util.Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column));
+        return new RuleLoadResult(rules, problems);
     }
 
     private static Optional<LoadedRule> readRule(MapNode map, YamlFields.Sink sink) {
