@@ -17,10 +17,14 @@ import java.util.Objects;
  *   <li>{@link ProblemCode#DUPLICATE_RULE_NAME} and {@link ProblemCode#DUPLICATE_FLOW_TARGET};
  *   <li>{@link ProblemCode#MULTIPLE_JOIN_RULES}: "An object should only have one single sync rule with join rules in
  *       scope. If there are multiple sync rules where join is defined, an error occurs." Two enabled rules of one
- *       connector, direction and source object type that both have join groups are reported unless their scopes
- *       are provably disjoint ({@link ScopeOverlap}) or their join groups are the same list: rules that join by
- *       the same criteria cannot disagree about the match. The shipped rule set relies on that exception (seven
- *       "Out to AAD - Group ..." rules join on {@code sourceAnchor = sourceAnchor} with overlapping scopes);
+ *       connector, direction and source object type (outbound: and one target object type) that both have join
+ *       groups are reported unless their scopes are provably disjoint ({@link ScopeOverlap}) or their join groups
+ *       are the same list. Both exceptions come from the shipped rule set, which Azure AD Connect runs without
+ *       error: seven "Out to AAD - Group ..." rules join on {@code sourceAnchor = sourceAnchor} with overlapping
+ *       scopes (rules that join by the same criteria cannot disagree about the match), and "Out to AD - Contact
+ *       Join" (empty scope, {@code mail = mail}) is in scope for every person together with "Out to AD - User Join
+ *       SOAInAD" (by SIDs): an outbound join looks for its partner among the connector objects of its target type,
+ *       so rules with different target types do not compete;
  *   <li>{@link ProblemCode#DUPLICATE_PRECEDENCE}: two enabled rules of one direction with one precedence, since "The
  *       rule with highest precedence, lowest numeric value, is going to contribute the attribute in a conflict" and
  *       a tie leaves the conflict undecided;
@@ -94,7 +98,9 @@ public final class RuleSetValidator {
             SyncRule b = joining.get(j).rule();
             for (int i = 0; i < j; i++) {
                 SyncRule a = joining.get(i).rule();
-                if (sameSource(a, b) && !a.join().equals(b.join()) && ScopeOverlap.mayOverlap(a.scope(), b.scope())) {
+                if (sameJoinTarget(a, b)
+                        && !a.join().equals(b.join())
+                        && ScopeOverlap.mayOverlap(a.scope(), b.scope())) {
                     problems.add(problem(
                             joining.get(j),
                             "join",
@@ -172,6 +178,16 @@ public final class RuleSetValidator {
                 }
             }
         }
+    }
+
+    /**
+     * Whether two join rules look for a partner of one and the same object: inbound, the connector object they
+     * read (it "can be linked to only one metaverse object"); outbound, the metaverse object they read among the
+     * connector objects of one target type.
+     */
+    private static boolean sameJoinTarget(SyncRule a, SyncRule b) {
+        return sameSource(a, b)
+                && (a.direction() == Direction.INBOUND || a.targetObjectType().equals(b.targetObjectType()));
     }
 
     private static boolean mayMeet(SyncRule a, SyncRule b) {

@@ -198,6 +198,27 @@ class RuleSetValidatorTest {
     }
 
     @Test
+    void outboundJoinRulesCompeteOnlyForOneTargetObjectType() {
+        SyncRule users = SampleRules.minimal("Out users", "contoso.com", Direction.OUTBOUND, "person", "user")
+                .joinGroup(JoinGroup.of(JoinCondition.of("objectSid", "objectSid")))
+                .build();
+        SyncRule contacts = SampleRules.minimal("Out contacts", "contoso.com", Direction.OUTBOUND, "person", "contact")
+                .precedence(101)
+                .joinGroup(JoinGroup.of(JoinCondition.of("mail", "mail")))
+                .build();
+        SyncRule usersByMail = SampleRules.minimal(
+                        "Out users by mail", "contoso.com", Direction.OUTBOUND, "person", "user")
+                .precedence(102)
+                .joinGroup(JoinGroup.of(JoinCondition.of("mail", "mail")))
+                .build();
+
+        assertThat(validate(users, contacts, usersByMail))
+                .singleElement()
+                .extracting(Problem::ruleName, Problem::code)
+                .containsExactly("Out users by mail", ProblemCode.MULTIPLE_JOIN_RULES);
+    }
+
+    @Test
     void twoRulesOfOneDirectionWithOnePrecedenceAreReported() {
         SyncRule a = inbound("A", 100).build();
         SyncRule b = SampleRules.minimal("B", "fabrikam.com", Direction.INBOUND, "user", "person")
