@@ -60,7 +60,7 @@ final class AadcConnectorReader {
 
         Map<String, Map<String, AttributeSchema>> dsml = Xml.descendant(ma, "schema")
                 .flatMap(s -> Xml.descendant(s, "directory-schema"))
-                .map(DsmlSchemaReader::read)
+                .map(s -> DsmlSchemaReader.read(s, selectedTypes.isEmpty() ? null : selectedTypes))
                 .orElse(Map.of());
         Set<String> included = new LinkedHashSet<>(Xml.child(ma, "attribute-inclusion")
                 .map(i -> texts(i, "attribute"))

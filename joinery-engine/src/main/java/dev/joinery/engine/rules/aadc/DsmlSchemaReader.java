@@ -44,9 +44,19 @@ final class DsmlSchemaReader {
 
     /** Class name to its attributes, sorted by name (case-insensitive). */
     static Map<String, Map<String, AttributeSchema>> read(Element directorySchema) {
+        return read(directorySchema, null);
+    }
+
+    /**
+     * @param only the class names wanted, or null for all
+     */
+    static Map<String, Map<String, AttributeSchema>> read(Element directorySchema, Set<String> only) {
         DsmlSchemaReader r = new DsmlSchemaReader(directorySchema);
         Map<String, Map<String, AttributeSchema>> out = new LinkedHashMap<>();
         r.classes.forEach((id, e) -> {
+            if (only != null && !only.contains(Xml.text(e, "name").orElse(id).trim())) {
+                return;
+            }
             Map<String, AttributeSchema> attributes = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             r.collect(id, new HashSet<>(), attributes);
             out.put(Xml.text(e, "name").orElse(id).trim(), new LinkedHashMap<>(attributes));
