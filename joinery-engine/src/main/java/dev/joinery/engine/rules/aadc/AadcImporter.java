@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.w3c.dom.Element;
 import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
 
 /**
  * Imports an Azure AD Connect configuration export (the folder {@code Get-ADSyncServerConfiguration} writes):
@@ -80,6 +81,18 @@ public final class AadcImporter {
         return new AadcImport(rules, connectors, metaverse, problems);
     }
 
+    /**
+     * Imports the export folder and writes it as a Joinery configuration, for
+     * {@code joinery rules import-aadc <folder> --out <dir>}: {@code <dir>/rules/*.yaml} (one file per rule, named
+     * after the rule in kebab case), {@code <dir>/connectors/*.yaml} and {@code <dir>/metaverse.yaml}. Rules that
+     * did not import are listed in the report's problems and not written.
+     *
+     * @throws IOException when the output cannot be written
+     */
+    public static AadcImportReport importToFolder(Path exportFolder, Path outDir) throws IOException {
+        return AadcConfigWriter.write(importFolder(exportFolder), outDir);
+    }
+
     /** Reads one {@code <synchronizationRule>} document, e.g. for a test or a single-rule import. */
     public static Optional<SyncRule> readRule(
             Path file, Map<String, String> connectorNamesById, List<Problem> problems) {
@@ -107,6 +120,14 @@ public final class AadcImporter {
     private static Optional<Element> parse(Path file, List<Problem> problems) {
         try {
             return Optional.of(Xml.parse(file));
+        } catch (SAXParseException e) {
+            problems.add(new Problem(
+                    file.toString(),
+                    Math.max(0, e.getLineNumber()),
+                    Math.max(0, e.getColumnNumber()),
+                    null,
+                    "not well-formed XML: " + e.getMessage(),
+                    ProblemCode.SYNTAX_ERROR));
         } catch (SAXException e) {
             problems.add(new Problem(
                     file.toString(), 0, 0, null, "not well-formed XML: " + e.getMessage(), ProblemCode.SYNTAX_ERROR));
