@@ -541,7 +541,7 @@ class TextFunctionsTest {
     }
 
     /** "The functions are strongly typed ... If the type does not match, an error is thrown." */
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "[{index}] {0}")
     @ValueSource(
             strings = {
                 "Trim([key])",
