@@ -173,7 +173,7 @@ class OperatorPrecedenceTest {
 
         // then
         assertThat(strict.source())
-                .startsWith("IIF(((((((IsPresent([isCriticalSystemObject]) || IsPresent([sAMAccountName])) = False)"
+                .contains("((((IsPresent([isCriticalSystemObject]) || IsPresent([sAMAccountName])) = False)"
                         + " || [sAMAccountName]) = \"SUPPORT_388945a0\")");
         assertThat(error).isNotNull();
         assertThat(error.code()).isEqualTo(EvaluationException.Code.TYPE_MISMATCH);
