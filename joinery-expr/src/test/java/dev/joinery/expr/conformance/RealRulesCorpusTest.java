@@ -115,6 +115,42 @@ class RealRulesCorpusTest {
                 .matches("[A-Za-z0-9-]+"));
     }
 
+    /**
+     * Appendix B: "Distinct non-trivial expressions from the out-of-box rules ... Numbered for reference; each is
+     * verbatim from the 2016 export (XML-unescaped). All must parse." Each of the 35 is found in the export.
+     */
+    @Test
+    void appendixBNumbersThirtyFiveExpressionsAllVerbatimFromTheExport() {
+        // given
+        Set<String> exported = RealRulesCorpus.load().expressions().stream()
+                .map(RuleExpression::expression)
+                .collect(Collectors.toSet());
+
+        // when
+        List<String> numbered = AppendixB.numbered();
+
+        // then
+        assertThat(numbered).hasSize(35);
+        assertThat(exported).containsAll(numbered);
+    }
+
+    /**
+     * Appendix B: "Additional expressions from the newer (v2-era) OOB export (must also parse; note newlines
+     * inside)": each complete one compiles, the multi-line one included.
+     */
+    @Test
+    void appendixBNewerExpressionsCompile() {
+        // given
+        List<String> newer = AppendixB.newer();
+
+        // when / then
+        assertThat(newer).hasSizeGreaterThanOrEqualTo(5).anySatisfy(x -> assertThat(x)
+                .contains("\n"));
+        assertThat(newer)
+                .allSatisfy(
+                        x -> assertThatCode(() -> Expression.compile(x)).as(x).doesNotThrowAnyException());
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("expressions")
     void expressionParses(RuleExpression flow) {
