@@ -7,14 +7,19 @@ import dev.joinery.expr.EvaluationException;
 import dev.joinery.expr.Expression;
 import dev.joinery.expr.MapEvaluationContext;
 import dev.joinery.expr.Value;
+import java.io.ByteArrayOutputStream;
+import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -218,8 +223,7 @@ class CloudFilteredGoldenTest {
      * True,False)} "with uAC 512 / 514 → True / False (DEFCFG: 512 enabled, 514 disabled)".
      */
     @ParameterizedTest(name = "userAccountControl {0} -> {1}")
-    @org.junit.jupiter.params.provider.CsvSource({"512, true", "514, false", "66048, true", "66050, false", "546, false"
-    })
+    @CsvSource({"512, true", "514, false", "66048, true", "66050, false", "546, false"})
     void accountEnabledFollowsTheDisabledBit(long userAccountControl, boolean enabled) {
         // given
         Expression flow = flow("In from AD - User Common", "accountEnabled");
@@ -239,10 +243,7 @@ class CloudFilteredGoldenTest {
      * "DateFromNum(129699324000000000) Returns a DateTime representing 2012-01-01 23:00:00" (DateFromNum).
      */
     @ParameterizedTest(name = "pwdLastSet {0} -> {1}")
-    @org.junit.jupiter.params.provider.CsvSource({
-        "130543784930000000, 20140905081453.0Z",
-        "129699324000000000, 20120101230000.0Z"
-    })
+    @CsvSource({"130543784930000000, 20140905081453.0Z", "129699324000000000, 20120101230000.0Z"})
     void passwordLastSetIsFormattedAsAGeneralizedTime(long pwdLastSet, String expected) {
         // given
         Expression flow = flow("In from AD - User Common", "pwdLastSet");
@@ -346,5 +347,47 @@ class CloudFilteredGoldenTest {
 
         // then
         assertThat(result).as(what).isEqualTo(Value.of(expected));
+    }
+
+    /**
+     * Appendix B #22 ("In from AAD - User NGCKey", deviceKey) rebuilds a Windows Hello key blob: the header
+     * ({@code 7 + CNum(Mid(key,5,2))} bytes), then the two-byte length of the key's thumbprint, the byte 2, the
+     * thumbprint and the key itself. The notes: "Mid/Len on binary, & on binary ... string functions must also
+     * accept byte arrays (1-based byte offsets); & concatenates byte arrays" (§1.7); docs/expression-language.md:
+     * "CBin(value, bytes): the number as that many little-endian bytes"; "Thumbprint(bin): the SHA-256 hash of the
+     * bytes, as binary (inferred from the NGC key rules)".
+     */
+    @Test
+    void deviceKeyIsRebuiltFromTheHeaderTheThumbprintAndTheKey() throws Exception {
+        // given
+        Expression flow = flow("In from AAD - User NGCKey", "deviceKey");
+        byte[] header = {0, 1, 2, 3, 4, 0, 7, 10, 11, 12, 13};
+        byte[] key = GeneratedObjects.bytes(new SplittableRandom(22), 270);
+        byte[] blob = concat(header, key);
+        byte[] thumbprint = MessageDigest.getInstance("SHA-256").digest(key);
+
+        // when
+        Value single = flow.evaluate(MapEvaluationContext.builder()
+                .attribute("searchableDeviceKey", Value.ofBytes(blob))
+                .build());
+        Value notVersionZero = flow.evaluate(MapEvaluationContext.builder()
+                .attribute(
+                        "searchableDeviceKey",
+                        Value.ofBytes(concat(new byte[] {1}, Arrays.copyOfRange(blob, 1, blob.length))))
+                .build());
+        Value absent = flow.evaluate(MapEvaluationContext.empty());
+
+        // then
+        assertThat(single).isEqualTo(Value.ofBytes(concat(header, new byte[] {32, 0, 2}, thumbprint, key)));
+        assertThat(notVersionZero).isEqualTo(Value.NULL);
+        assertThat(absent).isEqualTo(Value.NULL);
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] p : parts) {
+            out.writeBytes(p);
+        }
+        return out.toByteArray();
     }
 }
