@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -104,6 +105,43 @@ class DocumentedExamplesTest {
                         FUNCREF + "BitAnd: \"Returns 7 because hexadecimal \"F\""
                                 + " AND \"F7\" evaluate to this value.\""),
                 row("Math", "BitOr(&HF, &HF7)", num(255), NOTES + "§1.8: \"BitOr(&HF, &HF7) | 255 (computed)\""),
+                // Certificate
+                row(
+                        "Certificate",
+                        "IsCert([userCertificate])",
+                        object("userCertificate", certificate("valid.cer")),
+                        Value.TRUE,
+                        FUNCREF + "IsCert: \"Returns true if the raw data can be serialized into .NET X509Certificate2"
+                                + " certificate object.\""),
+                row(
+                        "Certificate",
+                        "IsCert([userCertificate])",
+                        object("userCertificate", Value.ofBytes(new byte[] {1, 2, 3})),
+                        Value.FALSE,
+                        FUNCREF + "IsCert (three bytes are no certificate)"),
+                row(
+                        "Certificate",
+                        "CertThumbprint([userCertificate])",
+                        object("userCertificate", certificate("expired.cer")),
+                        str("CE5FBEA12B14F08CB3D2E9379D9067E9A5A27C2E"),
+                        NOTES + "§1.7: \"CertHashString/CertThumbprint = uppercase hex SHA-1 of DER in .NET\""),
+                row(
+                        "Certificate",
+                        "CertThumbprint([userCertificate])",
+                        object(
+                                "userCertificate",
+                                Base64.getEncoder().encodeToString(((Value.Bin) certificate("expired.cer")).bytes())),
+                        str("CE5FBEA12B14F08CB3D2E9379D9067E9A5A27C2E"),
+                        FUNCREF + "CertThumbprint: \"The byte array can be binary (DER) encoded or Base64-encoded X.509"
+                                + " data.\""),
+                row(
+                        "Certificate",
+                        "CertNotAfter([userCertificate])",
+                        object("userCertificate", certificate("expired.cer")),
+                        utc("2001-01-01T00:00:00Z"),
+                        FUNCREF
+                                + "CertNotAfter: \"Returns the date in local time after which a certificate is no longer"
+                                + " valid.\" (Joinery's dt is UTC)"),
                 // Conversion
                 row(
                         "Conversion",
