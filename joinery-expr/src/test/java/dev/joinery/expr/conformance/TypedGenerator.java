@@ -222,7 +222,7 @@ final class TypedGenerator {
             b.attribute(
                     "bin1",
                     r.nextBoolean()
-                            ? DocumentedExamplesTest.certificate(r.nextBoolean() ? "valid.cer" : "expired.cer")
+                            ? DocumentedExamples.certificate(r.nextBoolean() ? "valid.cer" : "expired.cer")
                             : Value.ofBytes(GeneratedObjects.bytes(r, r.nextInt(40))));
         }
         b.attribute("dn", r.nextBoolean() ? Value.of("CN=A\\, B,OU=X,DC=contoso,DC=com") : Value.ref("CN=C,DC=d"));
