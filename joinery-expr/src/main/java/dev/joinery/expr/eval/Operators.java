@@ -126,6 +126,9 @@ final class Operators {
     }
 
     private static int order(Value a, Value b, Operator op, SourceSpan span) {
+        if (a instanceof Value.Str x && b instanceof Value.Str y) {
+            return x.value().compareTo(y.value());
+        }
         if (a instanceof Value.Int || b instanceof Value.Int) {
             Long x = Coerce.numberOrNull(a);
             Long y = Coerce.numberOrNull(b);

@@ -157,6 +157,12 @@ final class TextFunctions {
             return Value.of("");
         }
         long n = Coerce.num(s, 1, count);
+        if (text instanceof Value.Str str) {
+            String t = str.value();
+            return n < 0 || n >= t.length()
+                    ? text
+                    : Value.of(left ? t.substring(0, (int) n) : t.substring(t.length() - (int) n));
+        }
         byte[] bin = Coerce.binOrNull(text);
         if (bin != null) {
             if (n < 0 || n >= bin.length) {
