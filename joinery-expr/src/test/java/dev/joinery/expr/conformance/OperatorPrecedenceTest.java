@@ -161,6 +161,13 @@ class OperatorPrecedenceTest {
      * [sAMAccountName]) = "SUPPORT_388945a0" ...}: the ordinary user's {@code sAMAccountName} "jdoe" becomes an
      * operand of {@code ||}, and the flow fails on the object (a sync error on every ordinary user) instead of
      * contributing NULL.
+     *
+     * <p>So the strict reading does flag every ordinary user, but with an error rather than with True:
+     * {@code False || "jdoe"} is a TYPE_MISMATCH under Joinery's types, as {@code False Or "jdoe"} is in VBA.
+     * Were non-empty text read as True, every {@code (...) = "text"} step would compare a Boolean with text and
+     * give False, and only the last two alternatives ({@code CBool(...)}) would still count: ordinary users would
+     * pass, and so would the support, MSOL_ and AAD_ accounts. docs/expression-language.md's "would ... filter
+     * every ordinary user out of the cloud" describes the outcome loosely.
      */
     @Test
     void strictLeftToRightReadingFlagsAnOrdinaryUserWithAnError() {
