@@ -34,6 +34,11 @@ final class SyntaxGenerator {
         "null",
         "Unknown"
     };
+    /** String literals as authors write them: doubled quotes, unknown escapes, the shipped "\\0ACNF:". */
+    private static final String[] RAW_STRINGS = {
+        "\"a\"\"b\"", "\"\\\\0ACNF:\"", "\"a\\qb\"", "\"tab\\there\"", "\"\"", "\"line\nbreak\"", "\"\\\"\""
+    };
+
     private static final String[] SPACES = {"", "", "", " ", " ", "  ", "\n", "\r\n  ", "\t", "\u00A0"};
     private static final String[] JUNK = {
         "(",
@@ -114,7 +119,7 @@ final class SyntaxGenerator {
             case 3 ->
                 out.append('%').append(PARAMETERS[r.nextInt(PARAMETERS.length)]).append('%');
             case 4 -> out.append(WORDS[r.nextInt(WORDS.length)]);
-            case 5 -> out.append("\"a\"\"b\"");
+            case 5 -> out.append(RAW_STRINGS[r.nextInt(RAW_STRINGS.length)]);
             case 6 -> out.append("$item");
             case 7, 8 -> call(r, depth, out);
             case 9 -> {
