@@ -35,28 +35,13 @@ final class Strict implements Evaluator {
     public Value eval(Frame frame) {
         Evaluator[] argEvals = site.args;
         Value[] args = new Value[argEvals.length];
-        int multiAt = -1;
         for (int i = 0; i < args.length; i++) {
-            Value v = argEvals[i].eval(frame);
-            if (v instanceof Value.Multi && scalar[i] && multiAt < 0) {
-                multiAt = i;
-            }
-            args[i] = v;
+            args[i] = argEvals[i].eval(frame);
         }
-        if (multiAt < 0) {
-            return body.apply(site, args, frame);
-        }
-        List<Value> each = ((Value.Multi) args[multiAt]).values();
-        List<Value> out = new ArrayList<>(each.size());
-        for (Value v : each) {
-            Value[] one = args.clone();
-            one[multiAt] = v;
-            out.add(applyScalar(one, frame));
-        }
-        return Value.multi(out);
+        return applyScalar(args, frame);
     }
 
-    /** Further multi-valued scalar arguments map too, so every value of each is seen. */
+    /** Applies the body, once per value of each multi-valued scalar argument. */
     private Value applyScalar(Value[] args, Frame frame) {
         for (int i = 0; i < args.length; i++) {
             if (scalar[i] && args[i] instanceof Value.Multi m) {

@@ -19,7 +19,16 @@ final class Suggest {
             }
         }
         int allowed = Math.max(1, Math.min(3, name.length() / 3));
-        return bestDistance <= allowed ? best : null;
+        if (bestDistance <= allowed) {
+            return best;
+        }
+        // A shortened name, as the reference's own "Random(100,999)" for RandomNum.
+        for (String k : known) {
+            if (name.length() >= 4 && k.toLowerCase(Locale.ROOT).startsWith(lower)) {
+                return k;
+            }
+        }
+        return null;
     }
 
     /** Optimal string alignment distance: Levenshtein plus adjacent transpositions. */
