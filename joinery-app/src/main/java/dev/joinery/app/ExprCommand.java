@@ -35,10 +35,12 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {
             "  joinery expr 'Left([givenName], 1) & [sn]' --attr givenName=John --attr sn=Doe",
-            "  joinery expr 'Trim([proxyAddresses])' --attr 'proxyAddresses= SMTP:a@x ' --attr 'proxyAddresses=smtp:b@x'",
-            "  joinery expr 'ConvertToBase64([objectGUID])' --attr-b64 objectGUID=AAECAwQFBgcICQoLDA0ODw==",
-            "  joinery expr '[sAMAccountName] & \"@\" & %Domain.FQDN%' --attr sAMAccountName=jdoe"
-                    + " --param Domain.FQDN=contoso.com --json"
+            "  joinery expr 'Trim([proxyAddresses])' \\",
+            "      --attr 'proxyAddresses= SMTP:a@x ' --attr 'proxyAddresses=smtp:b@x'",
+            "  joinery expr 'ConvertToBase64([objectGUID])' \\",
+            "      --attr-b64 objectGUID=x4V0iaeB60KXxjftcwd7Hw==",
+            "  joinery expr '[sAMAccountName] & \"@\" & %%Domain.FQDN%%' --json \\",
+            "      --attr sAMAccountName=jdoe --param Domain.FQDN=contoso.com"
         })
 public final class ExprCommand implements Callable<Integer> {
 
@@ -72,7 +74,7 @@ public final class ExprCommand implements Callable<Integer> {
             names = "--param",
             paramLabel = "NAME=VALUE",
             converter = Assignment.TextConverter.class,
-            description = "A connector parameter, read as %NAME% (e.g. Domain.FQDN=contoso.com).")
+            description = "A connector parameter, read in the expression as %%NAME%%.")
     private List<Assignment> parameters = new ArrayList<>();
 
     @Option(names = "--json", description = "Prints the result as one JSON value.")
