@@ -77,7 +77,7 @@ public sealed interface Value
     }
 
     static Int of(long value) {
-        return new Int(value);
+        return value >= -128 && value <= 1023 ? Int.SMALL[(int) value + 128] : new Int(value);
     }
 
     static Bool of(boolean value) {
@@ -142,6 +142,14 @@ public sealed interface Value
 
     /** A 64-bit signed integer (the reference's {@code num}). */
     record Int(long value) implements Value {
+        private static final Int[] SMALL = new Int[128 + 1024];
+
+        static {
+            for (int i = 0; i < SMALL.length; i++) {
+                SMALL[i] = new Int(i - 128);
+            }
+        }
+
         @Override
         public Type type() {
             return Type.INTEGER;

@@ -41,6 +41,9 @@ final class Compiler {
     static Program compile(Node root, String source) {
         Compiler c = new Compiler(source, FunctionLibrary.STANDARD);
         Evaluator e = c.region(root);
+        if (e instanceof RegionIterator r) {
+            e = r.asRoot();
+        }
         return new Program(e, c.slotCount);
     }
 
@@ -259,20 +262,33 @@ final class Compiler {
         private final String[] names;
         private final int[] slots;
         private final Evaluator body;
+        private final boolean root;
 
         RegionIterator(String[] names, int[] slots, Evaluator body) {
+            this(names, slots, body, false);
+        }
+
+        private RegionIterator(String[] names, int[] slots, Evaluator body, boolean root) {
             this.names = names;
             this.slots = slots;
             this.body = body;
+            this.root = root;
+        }
+
+        /** The region of the whole expression: nothing outside it to restore the slots for. */
+        RegionIterator asRoot() {
+            return new RegionIterator(names, slots, body, true);
         }
 
         @Override
         public Value eval(Frame frame) {
             Value[] s = frame.slots;
-            Value[] saved = new Value[slots.length];
+            Value[] saved = root ? null : new Value[slots.length];
             int multi = -1;
             for (int i = 0; i < slots.length; i++) {
-                saved[i] = s[slots[i]];
+                if (saved != null) {
+                    saved[i] = s[slots[i]];
+                }
                 Value v = frame.context.attribute(names[i]);
                 if (v instanceof Value.Multi m && multi < 0) {
                     multi = i;
@@ -299,8 +315,10 @@ final class Compiler {
                 }
                 return Value.multi(out);
             } finally {
-                for (int i = 0; i < slots.length; i++) {
-                    s[slots[i]] = saved[i];
+                if (saved != null) {
+                    for (int i = 0; i < slots.length; i++) {
+                        s[slots[i]] = saved[i];
+                    }
                 }
             }
         }

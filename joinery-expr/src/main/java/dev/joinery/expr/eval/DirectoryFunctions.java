@@ -24,9 +24,8 @@ final class DirectoryFunctions {
                     if (a[0].isNull()) {
                         return Value.NULL;
                     }
-                    List<String> rdns = split(Coerce.ref(s, 0, a[0]));
-                    long n = Coerce.num(s, 1, a[1]);
-                    return n < 1 || n > rdns.size() ? Value.NULL : Value.of(valueOf(rdns.get((int) n - 1)));
+                    String rdn = component(Coerce.ref(s, 0, a[0]), Coerce.num(s, 1, a[1]));
+                    return rdn == null ? Value.NULL : Value.of(valueOf(rdn));
                 });
         b.function("DNComponentRev", CATEGORY, "str DNComponentRev(ref dn, num ComponentNumber[, enum Options])")
                 .args(SCALAR, SCALAR)
@@ -49,6 +48,31 @@ final class DirectoryFunctions {
         b.function("EscapeDNComponent", CATEGORY, "str EscapeDNComponent(str value)")
                 .args(SCALAR)
                 .strict((s, a, f) -> a[0].isNull() ? Value.NULL : Value.of(escapeComponent(Coerce.str(s, 0, a[0]))));
+    }
+
+    /** The n-th RDN (1-based) from the left, trimmed, or null; scans only as far as it must. */
+    static String component(String dn, long n) {
+        if (n < 1) {
+            return null;
+        }
+        long index = 1;
+        int start = 0;
+        boolean quoted = false;
+        for (int i = 0; i < dn.length(); i++) {
+            char c = dn.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '"') {
+                quoted = !quoted;
+            } else if ((c == ',' || c == ';') && !quoted) {
+                if (index == n) {
+                    return dn.substring(start, i).strip();
+                }
+                index++;
+                start = i + 1;
+            }
+        }
+        return index == n && !dn.isEmpty() ? dn.substring(start).strip() : null;
     }
 
     /** The RDNs of a DN, split at commas that are neither escaped nor quoted, each trimmed. */
