@@ -9,6 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+/** {@code joinery expr} run in-process: output per value type, multi-valued and binary input, exit codes. */
 class ExprCommandTest {
     /** An AD objectGUID (897485c7-81a7-42eb-97c6-37ed73077b1f in .NET byte order) as base64. */
     private static final String GUID_B64 = "x4V0iaeB60KXxjftcwd7Hw==";

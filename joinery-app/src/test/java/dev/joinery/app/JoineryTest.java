@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+/** The top-level command: help, version, and how usage errors and internal failures map to exit codes. */
 class JoineryTest {
 
     @Test

@@ -11,6 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+/** The text and JSON form of every value type, directly, including those the command line cannot produce yet. */
 class ValueOutputTest {
 
     static Stream<Arguments> everyType() {
