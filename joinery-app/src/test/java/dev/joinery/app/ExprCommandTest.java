@@ -126,6 +126,7 @@ class ExprCommandTest {
                 Arguments.of(new String[] {"IgnoreThisFlow"}, "null"),
                 Arguments.of(
                         new String[] {"[objectGUID]", "--attr-b64", "objectGUID=" + GUID_B64}, "\"" + GUID_B64 + "\""),
+                Arguments.of(new String[] {"DateFromNum(129699324000000000)"}, "\"2012-01-01T23:00:00Z\""),
                 Arguments.of(new String[] {"CRef(\"CN=Joe,DC=contoso,DC=com\")"}, "\"CN=Joe,DC=contoso,DC=com\""),
                 Arguments.of(new String[] {"[a]", "--attr", "a=x", "--attr", "a=y \"q\""}, "[\"x\",\"y \\\"q\\\"\"]"));
     }
