@@ -44,7 +44,8 @@ public final class AstPrinter {
         if (node instanceof Node.StringLiteral s) {
             return quote(s.value());
         } else if (node instanceof Node.NumberLiteral n) {
-            return n.hex() && n.value() >= 0
+            // Hexadecimal literals are unsigned 64-bit patterns (&H8000000000000000 is Long.MIN_VALUE).
+            return n.hex()
                     ? "&H" + Long.toHexString(n.value()).toUpperCase(java.util.Locale.ROOT)
                     : Long.toString(n.value());
         } else if (node instanceof Node.BooleanLiteral b) {

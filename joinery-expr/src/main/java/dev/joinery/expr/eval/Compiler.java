@@ -75,6 +75,25 @@ final class Compiler {
         }
     }
 
+    /**
+     * The per-value results as one value: NULL results are dropped, but when every value chose the same flow
+     * marker (IgnoreThisFlow, AuthoritativeNull), the marker is the result, so that
+     * {@code IIF([flag] = True, [multi], IgnoreThisFlow)} leaves the target alone rather than clearing it.
+     */
+    static Value collect(List<Value> results) {
+        Value first = results.isEmpty() ? null : results.get(0);
+        if (first instanceof Value.Special marker && marker != Value.NULL) {
+            boolean same = true;
+            for (Value r : results) {
+                same &= r == marker;
+            }
+            if (same) {
+                return marker;
+            }
+        }
+        return Value.multi(results);
+    }
+
     private static Node unwrap(Node node) {
         while (node instanceof Node.Group g) {
             node = g.inner();
@@ -182,11 +201,18 @@ final class Compiler {
         int[] varSlots = new int[n];
         String[] options = new String[n];
         Map<String, Integer> scope = new HashMap<>();
+        Map<String, Integer> declared = new HashMap<>();
+        int scopeFrom = Integer.MAX_VALUE;
         variableScopes.push(scope);
         try {
             for (int i = 0; i < n; i++) {
                 Node arg = call.arguments().get(i);
                 varSlots[i] = -1;
+                if (i >= scopeFrom) {
+                    // A variable is bound for the arguments after the one that gives its values, so
+                    // With($v, $v + 1, $v) reads an outer $v in its second argument.
+                    scope.putAll(declared);
+                }
                 switch (spec.param(i)) {
                     case SCALAR -> args[i] = compile(arg);
                     case WHOLE -> args[i] = region(arg);
@@ -197,7 +223,8 @@ final class Compiler {
                                     arg.span());
                         }
                         int slot = slotCount++;
-                        scope.put(v.name(), slot);
+                        declared.put(v.name(), slot);
+                        scopeFrom = i + 2;
                         varSlots[i] = slot;
                         args[i] = frame -> Value.NULL;
                     }
@@ -222,9 +249,12 @@ final class Compiler {
             variableScopes.pop();
         }
         Site site = new Site(spec.name(), call.span(), args, varSlots, options);
-        String problem = spec.validator().check(site);
+        FunctionSpec.Problem problem = spec.validator().check(site);
         if (problem != null) {
-            throw error(spec.name() + ": " + problem, call.span());
+            SourceSpan at = problem.argument() >= 0 && problem.argument() < n
+                    ? call.arguments().get(problem.argument()).span()
+                    : call.span();
+            throw error(spec.name() + ": " + problem.message(), at);
         }
         return spec.factory().create(site);
     }
@@ -285,35 +315,32 @@ final class Compiler {
             Value[] s = frame.slots;
             Value[] saved = root ? null : new Value[slots.length];
             int multi = -1;
+            List<Value> values = null;
             for (int i = 0; i < slots.length; i++) {
                 if (saved != null) {
                     saved[i] = s[slots[i]];
                 }
                 Value v = frame.context.attribute(names[i]);
-                if (v instanceof Value.Multi m && multi < 0) {
-                    multi = i;
-                    if (m.size() == 1) {
-                        s[slots[i]] = m.values().get(0);
-                        multi = -2 - i; // one value: bound, but the result stays multi-valued
+                if (v instanceof Value.Multi m) {
+                    if (m.size() == 0) {
+                        v = Value.NULL; // "a Null is expressed by the absence of the attribute"
+                    } else if (multi < 0) {
+                        multi = i;
+                        values = m.values();
                     }
-                } else {
-                    s[slots[i]] = v;
                 }
+                s[slots[i]] = v;
             }
             try {
-                if (multi == -1) {
+                if (multi < 0) {
                     return body.eval(frame);
                 }
-                if (multi <= -2) {
-                    return Value.multi(List.of(body.eval(frame)));
-                }
-                List<Value> values = ((Value.Multi) frame.context.attribute(names[multi])).values();
                 List<Value> out = new ArrayList<>(values.size());
                 for (Value v : values) {
                     s[slots[multi]] = v;
                     out.add(body.eval(frame));
                 }
-                return Value.multi(out);
+                return collect(out);
             } finally {
                 if (saved != null) {
                     for (int i = 0; i < slots.length; i++) {

@@ -46,16 +46,13 @@ final class ConversionFunctions {
                 .optional(OPTION)
                 .validate(s -> s.argCount() < 2 || encoding(s.options[1]) != null
                         ? null
-                        : "the encoding is Unicode, UTF8 or ASCII, not " + s.options[1])
+                        : new FunctionSpec.Problem(1, "the encoding is Unicode, UTF8 or ASCII, not " + s.options[1]))
                 .strict((s, a, f) -> {
                     if (a[0].isNull()) {
                         return Value.NULL;
                     }
-                    byte[] bytes;
-                    try {
-                        bytes = Base64.getMimeDecoder()
-                                .decode(Coerce.str(s, 0, a[0]).strip());
-                    } catch (IllegalArgumentException e) {
+                    byte[] bytes = decodeBase64(Coerce.str(s, 0, a[0]));
+                    if (bytes == null) {
                         throw s.error(Code.INVALID_ARGUMENT, "not base64: " + Coerce.describe(a[0]));
                     }
                     Charset cs = a.length > 1 ? encoding(s.options[1]) : StandardCharsets.UTF_16LE;
@@ -95,26 +92,19 @@ final class ConversionFunctions {
                                 .withUpperCase()
                                 .formatHex(Coerce.str(s, 0, a[0]).getBytes(StandardCharsets.UTF_8))));
         // A binary value (a slice of a key blob in the shipped device rules) reads as a little-endian number.
+        // A binary value (a slice of a key blob in the shipped device rules) reads as a little-endian number.
         b.function("CNum", CATEGORY, "num CNum(str value)").args(SCALAR).strict((s, a, f) -> {
             if (a[0].isNull()) {
                 return Value.NULL;
             }
-            byte[] bin = Coerce.binOrNull(a[0]);
-            if (bin != null) {
-                if (bin.length > 8) {
-                    throw s.error(
-                            Code.INVALID_ARGUMENT,
-                            "a binary value of " + bin.length + " bytes is too long for a number");
-                }
-                long n = 0;
-                for (int i = bin.length - 1; i >= 0; i--) {
-                    n = (n << 8) | (bin[i] & 0xFF);
-                }
-                return Value.of(n);
-            }
-            Long n = Coerce.numberOrNull(a[0]);
+            Long n = number(a[0]);
             if (n == null) {
-                throw s.error(Code.INVALID_ARGUMENT, Coerce.describe(a[0]) + " is not a number");
+                byte[] bin = Coerce.binOrNull(a[0]);
+                throw s.error(
+                        Code.INVALID_ARGUMENT,
+                        bin != null
+                                ? "a binary value of " + bin.length + " bytes is not 1 to 8 bytes long"
+                                : Coerce.describe(a[0]) + " is not a number");
             }
             return Value.of(n);
         });
@@ -123,7 +113,12 @@ final class ConversionFunctions {
                 .strict((s, a, f) -> a[0].isNull() ? Value.NULL : Value.ref(Coerce.ref(s, 0, a[0])));
         b.function("CStr", CATEGORY, "str CStr(num value) / CStr(ref value) / CStr(bool value)")
                 .args(SCALAR)
-                .strict((s, a, f) -> a[0].isNull() ? Value.NULL : Value.of(Coerce.str(s, 0, a[0])));
+                .strict((s, a, f) -> {
+                    if (a[0] instanceof Value.Guid) {
+                        throw s.typeMismatch(0, "num, ref, bool or str", a[0]); // IsString is False for it too
+                    }
+                    return a[0].isNull() ? Value.NULL : Value.of(Coerce.str(s, 0, a[0]));
+                });
         b.function("StringFromGuid", CATEGORY, "str StringFromGuid(bin GUID)")
                 .args(SCALAR)
                 .strict((s, a, f) -> {
@@ -161,6 +156,44 @@ final class ConversionFunctions {
                     }
                     return Value.ofBytes(out);
                 });
+    }
+
+    /** What CNum makes of a value, or null when it cannot: numbers, numeric text, Booleans, binary of 1-8 bytes. */
+    static Long number(Value v) {
+        byte[] bin = Coerce.binOrNull(v);
+        if (bin == null) {
+            return Coerce.numberOrNull(v);
+        }
+        if (bin.length == 0 || bin.length > 8) {
+            return null;
+        }
+        long n = 0;
+        for (int i = bin.length - 1; i >= 0; i--) {
+            n = (n << 8) | (bin[i] & 0xFF);
+        }
+        return n;
+    }
+
+    /**
+     * Strict base64 as .NET's Convert.FromBase64String: white space is ignored, every other character must be
+     * of the alphabet, and the length must be a multiple of four; null when the text is not base64.
+     */
+    static byte[] decodeBase64(String text) {
+        StringBuilder clean = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!TextFunctions.isWhiteSpace(c)) {
+                clean.append(c);
+            }
+        }
+        if (clean.length() % 4 != 0) {
+            return null;
+        }
+        try {
+            return Base64.getDecoder().decode(clean.toString());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     static Charset encoding(String option) {

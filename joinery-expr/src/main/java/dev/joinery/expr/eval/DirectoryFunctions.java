@@ -32,7 +32,8 @@ final class DirectoryFunctions {
                 .optional(OPTION)
                 .validate(s -> s.argCount() < 3 || s.options[2].equalsIgnoreCase("DC")
                         ? null
-                        : "the only option is \"DC\" (ignore all components with dc=), not " + s.options[2])
+                        : new FunctionSpec.Problem(
+                                2, "the only option is \"DC\" (ignore all components with dc=), not " + s.options[2]))
                 .strict((s, a, f) -> {
                     if (a[0].isNull()) {
                         return Value.NULL;

@@ -48,12 +48,14 @@ final class EvaluationFunctions {
         // "Used to determine if CNum() can be successful."
         b.function("IsNumeric", CATEGORY, "bool IsNumeric(var Expression)")
                 .args(SCALAR)
-                .strict((s, a, f) -> Value.of(a[0] instanceof Value.Int
-                        || (a[0] instanceof Value.Str str && Coerce.parseInteger(str.value()) != null)));
-        // "Used to determine if CStr() can be successful": numbers, references, Booleans and text; not binary.
+                .strict((s, a, f) -> Value.of(!a[0].isNull() && ConversionFunctions.number(a[0]) != null));
+        // "Used to determine if CStr() can be successful": numbers, references, Booleans and text; not binary,
+        // and not a GUID, which is binary in the directory: the shipped sourceAnchor flow
+        // IIF(IsString([objectGUID]),CStr([objectGUID]),ConvertToBase64([objectGUID])) must take base64.
         b.function("IsString", CATEGORY, "bool IsString(var expression)")
                 .args(SCALAR)
-                .strict((s, a, f) -> Value.of(!a[0].isNull() && Coerce.textOrNull(a[0]) != null));
+                .strict((s, a, f) ->
+                        Value.of(!a[0].isNull() && !(a[0] instanceof Value.Guid) && Coerce.textOrNull(a[0]) != null));
     }
 
     /** True when every value is the empty string. */

@@ -30,8 +30,11 @@ record FunctionSpec(
     /** Checks a call at compile time (options, pairing); returns a problem or null. */
     @FunctionalInterface
     interface Validator {
-        String check(Site site);
+        Problem check(Site site);
     }
+
+    /** A problem with one call, reported at the argument it concerns. */
+    record Problem(int argument, String message) {}
 
     Param param(int index) {
         return index < params.size() ? params.get(index) : params.get(params.size() - 1);

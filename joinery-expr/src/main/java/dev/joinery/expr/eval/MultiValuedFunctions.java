@@ -30,7 +30,8 @@ final class MultiValuedFunctions {
                                 || s.options[2].equals("CaseInsensitive")
                                 || s.options[2].equals("CaseSensitive")
                         ? null
-                        : "the case type is CaseInsensitive or CaseSensitive, not " + s.options[2])
+                        : new FunctionSpec.Problem(
+                                2, "the case type is CaseInsensitive or CaseSensitive, not " + s.options[2]))
                 .strict((s, a, f) -> {
                     if (a[1].isNull()) {
                         return Value.of(0);
@@ -131,8 +132,9 @@ final class MultiValuedFunctions {
         }
         String text = Coerce.str(s, 0, a[0]);
         String delimiter = a[1].isNull() ? "" : Coerce.str(s, 1, a[1]);
-        if (delimiter.isEmpty()) {
-            throw s.error(Code.INVALID_ARGUMENT, "the delimiter must be a character, not empty");
+        if (delimiter.length() != 1) {
+            // "Split can only separate strings using a single character delimiter."
+            throw s.error(Code.INVALID_ARGUMENT, "the delimiter must be a single character, not \"" + delimiter + "\"");
         }
         long limit = a.length > 2 && !a[2].isNull() ? Coerce.num(s, 2, a[2]) : Integer.MAX_VALUE;
         if (limit < 1) {

@@ -27,9 +27,19 @@ final class Operators {
     }
 
     static Evaluator negate(Evaluator operand, SourceSpan span) {
-        return frame -> {
-            Value v = operand.eval(frame);
-            if (v.isNull() && !(v instanceof Value.Multi)) {
+        return frame -> negate(operand.eval(frame), span);
+    }
+
+    private static Value negate(Value v, SourceSpan span) {
+        {
+            if (v instanceof Value.Multi m) {
+                List<Value> out = new ArrayList<>(m.size());
+                for (Value each : m.values()) {
+                    out.add(negate(each, span));
+                }
+                return Value.multi(out);
+            }
+            if (v.isNull()) {
                 return Value.NULL;
             }
             Long n = Coerce.numberOrNull(v);
@@ -41,7 +51,7 @@ final class Operators {
                 throw new EvaluationException(EvaluationException.Code.OVERFLOW, "'-' overflows 64 bits", span);
             }
             return Value.of(-n);
-        };
+        }
     }
 
     private static boolean truth(Value v, Operator op, SourceSpan span) {
@@ -56,6 +66,12 @@ final class Operators {
     }
 
     private static Value apply(Operator op, Value a, Value b, SourceSpan span) {
+        if (a instanceof Value.Multi m && m.size() == 0) {
+            a = Value.NULL;
+        }
+        if (b instanceof Value.Multi m && m.size() == 0) {
+            b = Value.NULL;
+        }
         if (a instanceof Value.Multi m) {
             List<Value> out = new ArrayList<>(m.size());
             for (Value v : m.values()) {
@@ -79,7 +95,11 @@ final class Operators {
         return arithmetic(op, a, b, span);
     }
 
+    /** NULL & NULL is NULL, as in VBA, so that [givenName] & [sn] with both absent contributes nothing. */
     private static Value concat(Value a, Value b, SourceSpan span) {
+        if (a.isNull() && b.isNull()) {
+            return Value.NULL;
+        }
         byte[] ba = Coerce.binOrNull(a);
         byte[] bb = Coerce.binOrNull(b);
         if (ba != null || bb != null) {
@@ -126,6 +146,9 @@ final class Operators {
     }
 
     private static int order(Value a, Value b, Operator op, SourceSpan span) {
+        if (a instanceof Value.Str x && b instanceof Value.Str y) {
+            return x.value().compareTo(y.value());
+        }
         if (a instanceof Value.Int || b instanceof Value.Int) {
             Long x = Coerce.numberOrNull(a);
             Long y = Coerce.numberOrNull(b);
@@ -142,6 +165,9 @@ final class Operators {
         }
         if (a instanceof Value.DateTime x && b instanceof Value.DateTime y) {
             return x.value().compareTo(y.value());
+        }
+        if (a instanceof Value.DateTime || b instanceof Value.DateTime) {
+            throw mismatch("'" + op.symbol() + "' compares a date only with a date (use CDate)", a, b, span);
         }
         byte[] ba = Coerce.binOrNull(a);
         byte[] bb = Coerce.binOrNull(b);
@@ -163,12 +189,12 @@ final class Operators {
         if (a.isNull() || b.isNull()) {
             return Value.NULL;
         }
+        if (op == Operator.ADD && a instanceof Value.Str sa && b instanceof Value.Str sb) {
+            return Value.of(sa.value() + sb.value()); // VBA: "1" + "2" is "12"
+        }
         Long x = Coerce.numberOrNull(a);
         Long y = Coerce.numberOrNull(b);
         if (x == null || y == null) {
-            if (op == Operator.ADD && a instanceof Value.Str sa && b instanceof Value.Str sb) {
-                return Value.of(sa.value() + sb.value()); // VBA: "a" + "b" joins text
-            }
             throw mismatch("'" + op.symbol() + "' needs numbers", a, b, span);
         }
         try {

@@ -36,21 +36,27 @@ final class ProgramFlowFunctions {
                             condition(s, 0, condition.eval(frame)) ? whenTrue.eval(frame) : whenFalse.eval(frame);
                 });
         // "If the parts aren't properly paired, a run-time error occurs": Joinery finds it when compiling.
-        // Conditions are tried in order; only the value of the first true one is evaluated, so the
+        // "Switch evaluates all expressions, even though it returns only one of them": every condition is
+        // evaluated (a failing one fails the call), but only the value of the first true one, so the
         // reference's own example ending in "True, Error(\"Unknown city\")" works.
         b.function("Switch", CATEGORY, "var Switch(exp expr1, var value1[, exp expr2, var value2 ...])")
                 .args(SCALAR, SCALAR)
                 .variadic()
                 .validate(s -> s.argCount() % 2 == 0
                         ? null
-                        : "the parts aren't properly paired: " + s.argCount() + " arguments, an even number is needed")
+                        : new FunctionSpec.Problem(
+                                s.argCount() - 1,
+                                "the parts aren't properly paired: " + s.argCount()
+                                        + " arguments, an even number is needed"))
                 .lazy(s -> frame -> {
+                    int chosen = -1;
                     for (int i = 0; i < s.args.length; i += 2) {
-                        if (condition(s, i, s.args[i].eval(frame))) {
-                            return s.args[i + 1].eval(frame);
+                        boolean c = condition(s, i, s.args[i].eval(frame));
+                        if (c && chosen < 0) {
+                            chosen = i + 1;
                         }
                     }
-                    return Value.NULL;
+                    return chosen < 0 ? Value.NULL : s.args[chosen].eval(frame);
                 });
         b.function("Select", CATEGORY, "mvattr Select(variable item, mvattr attribute, func function)")
                 .args(VARIABLE, WHOLE, WHOLE)

@@ -41,17 +41,21 @@ final class Strict implements Evaluator {
         return applyScalar(args, frame);
     }
 
-    /** Applies the body, once per value of each multi-valued scalar argument. */
+    /** Applies the body, once per value of each multi-valued scalar argument; no values is NULL. */
     private Value applyScalar(Value[] args, Frame frame) {
         for (int i = 0; i < args.length; i++) {
             if (scalar[i] && args[i] instanceof Value.Multi m) {
+                if (m.size() == 0) {
+                    args[i] = Value.NULL;
+                    continue;
+                }
                 List<Value> out = new ArrayList<>(m.size());
                 for (Value v : m.values()) {
                     Value[] one = args.clone();
                     one[i] = v;
                     out.add(applyScalar(one, frame));
                 }
-                return Value.multi(out);
+                return Compiler.collect(out);
             }
         }
         return body.apply(site, args, frame);

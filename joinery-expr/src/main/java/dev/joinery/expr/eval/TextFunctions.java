@@ -63,19 +63,13 @@ final class TextFunctions {
         });
         b.function("Trim", CATEGORY, "str Trim(str value)")
                 .args(SCALAR)
-                .strict((s, a, f) -> a[0].isNull()
-                        ? Value.NULL
-                        : Value.of(Coerce.str(s, 0, a[0]).strip()));
+                .strict((s, a, f) -> a[0].isNull() ? Value.NULL : Value.of(trim(Coerce.str(s, 0, a[0]), true, true)));
         b.function("LTrim", CATEGORY, "str LTrim(str value)")
                 .args(SCALAR)
-                .strict((s, a, f) -> a[0].isNull()
-                        ? Value.NULL
-                        : Value.of(Coerce.str(s, 0, a[0]).stripLeading()));
+                .strict((s, a, f) -> a[0].isNull() ? Value.NULL : Value.of(trim(Coerce.str(s, 0, a[0]), true, false)));
         b.function("RTrim", CATEGORY, "str RTrim(str value)")
                 .args(SCALAR)
-                .strict((s, a, f) -> a[0].isNull()
-                        ? Value.NULL
-                        : Value.of(Coerce.str(s, 0, a[0]).stripTrailing()));
+                .strict((s, a, f) -> a[0].isNull() ? Value.NULL : Value.of(trim(Coerce.str(s, 0, a[0]), false, true)));
         b.function("PadLeft", CATEGORY, "str PadLeft(str string, num length, str padCharacter)")
                 .args(SCALAR, SCALAR, SCALAR)
                 .strict((s, a, f) -> pad(s, a, true));
@@ -107,28 +101,29 @@ final class TextFunctions {
                 .strict(TextFunctions::word);
     }
 
-    static String compareOption(Site s, int index) {
+    static FunctionSpec.Problem compareOption(Site s, int index) {
         String option = index < s.options.length ? s.options[index] : null;
         if (option == null || option.equals("vbTextCompare") || option.equals("vbBinaryCompare")) {
             return null;
         }
         String best = Suggest.closest(option, java.util.List.of("vbTextCompare", "vbBinaryCompare"));
-        return "the compare option is vbTextCompare or vbBinaryCompare, not " + option
-                + (best != null ? "; did you mean " + best + "?" : "");
+        return new FunctionSpec.Problem(
+                index,
+                "the compare option is vbTextCompare or vbBinaryCompare, not " + option
+                        + (best != null ? "; did you mean " + best + "?" : ""));
     }
 
-    /** InStr/InStrRev: 1-based position of the match, 0 when absent; NULL when the text is NULL. */
+    /**
+     * InStr/InStrRev: 1-based position of the match, 0 when absent; NULL when either text is NULL (as VBA).
+     * vbTextCompare compares character by character ignoring case, so positions stay those of the original.
+     */
     private static Value inStr(Site s, Value[] a, boolean reverse) {
-        if (a[0].isNull()) {
+        if (a[0].isNull() || a[1].isNull()) {
             return Value.NULL;
         }
         String text = Coerce.str(s, 0, a[0]);
-        String match = a[1].isNull() ? "" : Coerce.str(s, 1, a[1]);
+        String match = Coerce.str(s, 1, a[1]);
         boolean ignoreCase = a.length > 3 && "vbTextCompare".equals(s.options[3]);
-        if (ignoreCase) {
-            text = text.toLowerCase(Locale.ROOT);
-            match = match.toLowerCase(Locale.ROOT);
-        }
         if (!reverse) {
             long start = a.length > 2 && !a[2].isNull() ? Coerce.num(s, 2, a[2]) : 1;
             if (start < 1) {
@@ -137,18 +132,45 @@ final class TextFunctions {
             if (start > text.length()) {
                 return Value.of(match.isEmpty() && start == text.length() + 1 ? start : 0);
             }
-            return Value.of(text.indexOf(match, (int) start - 1) + 1);
+            for (int i = (int) start - 1; i + match.length() <= text.length(); i++) {
+                if (text.regionMatches(ignoreCase, i, match, 0, match.length())) {
+                    return Value.of(i + 1);
+                }
+            }
+            return Value.of(0);
         }
         long start = a.length > 2 && !a[2].isNull() ? Coerce.num(s, 2, a[2]) : -1;
         if (start == 0 || start < -1) {
             throw s.error(Code.INVALID_ARGUMENT, "start must be -1 (the end) or 1 or more, not " + start);
         }
-        int from = start == -1 || start > text.length() ? text.length() : (int) start;
         if (start > text.length()) {
             return Value.of(0);
         }
+        int from = start == -1 ? text.length() : (int) start;
         // The match must end at or before position 'from'.
-        return Value.of(text.lastIndexOf(match, from - match.length()) + 1);
+        for (int i = from - match.length(); i >= 0; i--) {
+            if (text.regionMatches(ignoreCase, i, match, 0, match.length())) {
+                return Value.of(i + 1);
+            }
+        }
+        return Value.of(0);
+    }
+
+    /** .NET's white space (Char.IsWhiteSpace): the Unicode separators and the control characters 9-13, 0x85. */
+    static boolean isWhiteSpace(char c) {
+        return Character.isSpaceChar(c) || (c >= '\t' && c <= '\r') || c == '\u0085';
+    }
+
+    static String trim(String text, boolean leading, boolean trailing) {
+        int start = 0;
+        int end = text.length();
+        while (leading && start < end && isWhiteSpace(text.charAt(start))) {
+            start++;
+        }
+        while (trailing && end > start && isWhiteSpace(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(start, end);
     }
 
     /** Left and Right: 0 gives "", a negative count gives the input, NULL gives "". */
@@ -157,6 +179,12 @@ final class TextFunctions {
             return Value.of("");
         }
         long n = Coerce.num(s, 1, count);
+        if (text instanceof Value.Str str) {
+            String t = str.value();
+            return n < 0 || n >= t.length()
+                    ? text
+                    : Value.of(left ? t.substring(0, (int) n) : t.substring(t.length() - (int) n));
+        }
         byte[] bin = Coerce.binOrNull(text);
         if (bin != null) {
             if (n < 0 || n >= bin.length) {
@@ -193,7 +221,7 @@ final class TextFunctions {
             return a[0] instanceof Value.Bin || a[0] instanceof Value.Str ? a[0] : Value.of(Coerce.str(s, 0, a[0]));
         }
         int from = (int) start - 1;
-        int to = (int) Math.min(length, from + n);
+        int to = n >= length - from ? length : from + (int) n;
         return bin != null
                 ? Value.ofBytes(Arrays.copyOfRange(bin, from, to))
                 : Value.of(Coerce.str(s, 0, a[0]).substring(from, to));

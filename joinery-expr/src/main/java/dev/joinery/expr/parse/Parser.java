@@ -15,13 +15,16 @@ import java.util.Locale;
  * <p>Stateless and thread-safe: each call parses on its own.
  */
 public final class Parser {
-    /** Deeper nesting than this is refused rather than risking the stack. */
+    /** Deeper nesting of parentheses and calls than this is refused rather than risking the stack. */
     static final int MAX_DEPTH = 200;
+    /** A deeper tree (long operator chains deepen it too) is refused: compiling and printing recurse on it. */
+    static final int MAX_TREE_DEPTH = 1000;
 
     private final String src;
     private final List<Token> tokens;
     private int index;
     private int depth;
+    private final java.util.Map<Node, Integer> treeDepths = new java.util.IdentityHashMap<>();
 
     private Parser(String src) {
         this.src = src;
@@ -77,7 +80,7 @@ public final class Parser {
             }
             index++;
             Node right = binary(op.precedence() + 1);
-            left = new Node.Binary(op, left, right, t.span(), left.span().to(right.span()));
+            left = deeper(new Node.Binary(op, left, right, t.span(), left.span().to(right.span())), left, right);
         }
     }
 
@@ -94,7 +97,7 @@ public final class Parser {
                 if (operand instanceof Node.NumberLiteral n && !n.hex()) {
                     return new Node.NumberLiteral(-n.value(), false, span);
                 }
-                return new Node.Negate(operand, span);
+                return deeper(new Node.Negate(operand, span), operand, operand);
             } finally {
                 depth--;
             }
@@ -126,7 +129,7 @@ public final class Parser {
                                     + t.span().column() + ", but found " + close.describe(),
                             close.span());
                 }
-                return new Node.Group(inner, t.span().to(close.span()));
+                return deeper(new Node.Group(inner, t.span().to(close.span())), inner, inner);
             }
             case IDENTIFIER:
                 if (peek().kind() == Token.Kind.LPAREN) {
@@ -156,7 +159,13 @@ public final class Parser {
             args.add(expression());
             Token t = next();
             if (t.kind() == Token.Kind.RPAREN) {
-                return new Node.Call(name.text(), args, name.span(), name.span().to(t.span()));
+                Node call = new Node.Call(
+                        name.text(), args, name.span(), name.span().to(t.span()));
+                int deepest = 0;
+                for (Node a : args) {
+                    deepest = Math.max(deepest, treeDepths.getOrDefault(a, 1));
+                }
+                return record(call, deepest + 1);
             }
             if (t.kind() != Token.Kind.COMMA) {
                 throw error(
@@ -188,6 +197,21 @@ public final class Parser {
                 }
                 return new Node.Constant(text, t.span());
         }
+    }
+
+    private Node deeper(Node node, Node a, Node b) {
+        return record(node, 1 + Math.max(treeDepths.getOrDefault(a, 1), treeDepths.getOrDefault(b, 1)));
+    }
+
+    private Node record(Node node, int treeDepth) {
+        if (treeDepth > MAX_TREE_DEPTH) {
+            throw error(
+                    "the expression nests deeper than " + MAX_TREE_DEPTH
+                            + " levels (a chain of that many operators counts as that deep)",
+                    node.span());
+        }
+        treeDepths.put(node, treeDepth);
+        return node;
     }
 
     private static boolean isWordOperator(String text) {

@@ -1,0 +1,86 @@
+package dev.joinery.app;
+
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/** The {@code joinery} command: the entry point that holds every subcommand and maps failures to {@link ExitCodes}. */
+@Command(
+        name = "joinery",
+        mixinStandardHelpOptions = true,
+        scope = ScopeType.INHERIT,
+        versionProvider = Joinery.Version.class,
+        description = "Identity synchronization engine: directories joined into one metaverse by sync rules.",
+        synopsisSubcommandLabel = "COMMAND",
+        subcommands = {ExprCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            ExitCodes.OK + ":Success.",
+            ExitCodes.INTERNAL_ERROR + ":Unexpected internal failure.",
+            ExitCodes.USAGE + ":Usage error, or an expression that does not compile or fails."
+        })
+public final class Joinery implements Runnable {
+
+    @Spec
+    private CommandSpec spec;
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        int code = newCommandLine().setOut(out).setErr(err).execute(args);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /**
+     * The configured command line, for {@link #main} and for tests that run commands in-process with their own
+     * writers ({@link CommandLine#setOut}, {@link CommandLine#setErr}).
+     */
+    public static CommandLine newCommandLine() {
+        CommandLine cmd = new CommandLine(new Joinery());
+        cmd.setParameterExceptionHandler(Joinery::usageError);
+        cmd.setExecutionExceptionHandler(Joinery::internalError);
+        return cmd;
+    }
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "Missing required subcommand");
+    }
+
+    private static int usageError(ParameterException ex, String[] args) {
+        CommandLine cmd = ex.getCommandLine();
+        PrintWriter err = cmd.getErr();
+        err.println(cmd.getColorScheme().errorText(ex.getMessage()));
+        if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, err)) {
+            err.println(cmd.getColorScheme()
+                    .text("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information."));
+        }
+        err.flush();
+        return ExitCodes.USAGE;
+    }
+
+    private static int internalError(Exception ex, CommandLine cmd, CommandLine.ParseResult parseResult) {
+        PrintWriter err = cmd.getErr();
+        err.println("internal error: " + ex);
+        ex.printStackTrace(err);
+        err.flush();
+        return ExitCodes.INTERNAL_ERROR;
+    }
+
+    /** The version from the jar's manifest, or "development" when run from classes. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Joinery.class.getPackage().getImplementationVersion();
+            return new String[] {"joinery " + (v != null ? v : "development")};
+        }
+    }
+}
