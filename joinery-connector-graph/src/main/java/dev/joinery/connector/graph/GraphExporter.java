@@ -214,8 +214,12 @@ final class GraphExporter {
             // notes §5: adding a present member is 400 "already exist"; removing an absent one is 404 naming it.
             String member = item.url().replaceAll(".*/members/([^/]+)/\\$ref$", "$1");
             boolean harmless = r.body() != null
-                    && ((item.method().equals("POST") && r.status() == 400 && r.body().toString().contains("already exist"))
-                            || (item.method().equals("DELETE") && r.status() == 404 && r.body().toString().contains(member)));
+                    && ((item.method().equals("POST")
+                                    && r.status() == 400
+                                    && r.body().toString().contains("already exist"))
+                            || (item.method().equals("DELETE")
+                                    && r.status() == 404
+                                    && r.body().toString().contains(member)));
             if (!r.ok() && !harmless && s.error == null) {
                 s.error = GraphErrors.classify(r.status(), r.body(), describe(s) + " members");
             }

@@ -95,6 +95,14 @@ public final class EmulatedTenant {
         }
     }
 
+    /** The id of the live object of {@code type} whose {@code property} equals {@code value}, ignoring case. */
+    public Optional<String> find(String type, String property, String value) {
+        return directory.list(kind(type)).stream()
+                .filter(o -> value.equalsIgnoreCase(o.text(property)))
+                .map(o -> o.id)
+                .findFirst();
+    }
+
     /** The ids of a group's live members. */
     public List<String> members(String groupId) {
         return directory.members(groupId).stream().map(o -> o.id).toList();
