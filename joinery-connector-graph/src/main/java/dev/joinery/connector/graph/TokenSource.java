@@ -1,0 +1,17 @@
+package dev.joinery.connector.graph;
+
+import java.time.Instant;
+
+/** Fetches a new access token. Implementations never log secrets or tokens. */
+interface TokenSource {
+    /** A token and the instant it stops being valid. */
+    record Token(String value, Instant expiresOn) {
+        @Override
+        public String toString() {
+            return "Token[expires " + expiresOn + "]";
+        }
+    }
+
+    /** @throws dev.joinery.connector.spi.ConnectorException CONFIGURATION on refused credentials, NETWORK otherwise */
+    Token fetch();
+}
