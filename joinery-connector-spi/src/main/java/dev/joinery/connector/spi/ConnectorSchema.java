@@ -41,11 +41,41 @@ public record ConnectorSchema(List<ObjectType> objectTypes) {
         }
     }
 
-    /** One attribute: its type and whether it holds several values. */
-    public record Attribute(String name, AttributeType type, boolean multiValued) {
+    /**
+     * One attribute: its type, whether it holds several values, and what the directory lets a sync engine do
+     * with it.
+     */
+    public record Attribute(String name, AttributeType type, boolean multiValued, java.util.Set<Flag> flags) {
+        /** What the directory allows; the engine reads these when it computes exports. */
+        public enum Flag {
+            /**
+             * Set once, then never changed (Entra ID's onPremisesImmutableId): the engine stops an export that would
+             * change it ("After the object has been created in Azure AD, then sourceAnchor cannot change").
+             */
+            IMMUTABLE,
+            /** Shown but not written by a sync engine (proxyAddresses and onPremises* through Graph). */
+            READ_ONLY,
+            /** Written but never returned (passwords). */
+            WRITE_ONLY,
+            /** Unique across the directory (userPrincipalName, proxyAddresses, mail): conflicts are quarantined. */
+            UNIQUE
+        }
+
         public Attribute {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(type, "type");
+            flags = flags.isEmpty()
+                    ? java.util.Set.of()
+                    : java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(flags));
+        }
+
+        /** An attribute with no flags. */
+        public Attribute(String name, AttributeType type, boolean multiValued) {
+            this(name, type, multiValued, java.util.Set.of());
+        }
+
+        public boolean has(Flag flag) {
+            return flags.contains(flag);
         }
     }
 }
