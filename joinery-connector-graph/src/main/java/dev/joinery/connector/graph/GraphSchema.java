@@ -208,14 +208,35 @@ final class GraphSchema {
     private static List<ConnectorSchema.Attribute> attrs(String single, String bools, String multi) {
         List<ConnectorSchema.Attribute> out = new ArrayList<>();
         for (String n : single.split(" ")) {
-            out.add(new ConnectorSchema.Attribute(n, STRING, false));
+            out.add(new ConnectorSchema.Attribute(n, STRING, false, flags(n)));
         }
         for (String n : bools.split(" ")) {
-            out.add(new ConnectorSchema.Attribute(n, BOOLEAN, false));
+            out.add(new ConnectorSchema.Attribute(n, BOOLEAN, false, flags(n)));
         }
         for (String n : multi.isEmpty() ? new String[0] : multi.split(" ")) {
-            out.add(new ConnectorSchema.Attribute(n, STRING, true));
+            out.add(new ConnectorSchema.Attribute(n, STRING, true, flags(n)));
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * What Entra ID enforces (graph-directory-notes.md): userPrincipalName, mail and proxyAddresses are unique
+     * across the tenant; onPremisesImmutableId is unique and cannot change once set; proxyAddresses is read-only
+     * through Graph.
+     */
+    private static java.util.Set<ConnectorSchema.Attribute.Flag> flags(String name) {
+        switch (name) {
+            case "onPremisesImmutableId":
+                return java.util.Set.of(
+                        ConnectorSchema.Attribute.Flag.IMMUTABLE, ConnectorSchema.Attribute.Flag.UNIQUE);
+            case "userPrincipalName":
+            case "mail":
+                return java.util.Set.of(ConnectorSchema.Attribute.Flag.UNIQUE);
+            case "proxyAddresses":
+                return java.util.Set.of(
+                        ConnectorSchema.Attribute.Flag.UNIQUE, ConnectorSchema.Attribute.Flag.READ_ONLY);
+            default:
+                return java.util.Set.of();
+        }
     }
 }
