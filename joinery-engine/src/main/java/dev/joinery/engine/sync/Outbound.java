@@ -174,6 +174,7 @@ final class Outbound {
         if (existing != null && existing.kind() == PendingExport.Kind.DELETE) {
             return;
         }
+        cs = release(cs);
         boolean adding = cs.anchor() == null;
         Set<String> managed = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         List<Contribution> contributions = new ArrayList<>();
@@ -240,6 +241,29 @@ final class Outbound {
             diff(changes, attribute, cur, want, target.multiValued(cs.objectType(), attribute));
         }
         stage(cs, existing, renameTo(cs, newDn, mv), changes);
+    }
+
+    /** Quarantined values that no other object of the connector space holds any more flow again. */
+    private CsObject release(CsObject cs) {
+        if (cs.quarantined().isEmpty()) {
+            return cs;
+        }
+        TreeMap<String, List<AttributeValue>> kept = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        cs.quarantined().forEach((attribute, values) -> {
+            List<AttributeValue> still = values.stream()
+                    .filter(v ->
+                            s.tx.findCs(cs.connector(), attribute, v).stream().anyMatch(id -> !id.equals(cs.id())))
+                    .toList();
+            if (!still.isEmpty()) {
+                kept.put(attribute, still);
+            }
+        });
+        if (kept.equals(cs.quarantined())) {
+            return cs;
+        }
+        CsObject released = cs.withQuarantined(kept);
+        s.tx.putCs(released);
+        return released;
     }
 
     private String renameTo(CsObject cs, String newDn, MvObject mv) {
