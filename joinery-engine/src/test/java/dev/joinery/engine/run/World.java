@@ -194,6 +194,18 @@ final class World {
         return all;
     }
 
+    /** The run of a step on a connector among a cycle's runs. */
+    static RunRecord run(List<RunRecord> runs, dev.joinery.engine.model.RunStep step, String connector) {
+        return runs.stream()
+                .filter(r -> r.step() == step && r.connector().equals(connector))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    static RunRecord cloudExport(List<RunRecord> runs) {
+        return run(runs, dev.joinery.engine.model.RunStep.EXPORT, CLOUD);
+    }
+
     static String text(MvObject mv, String attribute) {
         List<AttributeValue> v = mv.values(attribute);
         return v.isEmpty() ? null : v.get(0).toString();
