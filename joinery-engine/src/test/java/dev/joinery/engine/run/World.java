@@ -188,6 +188,19 @@ final class World {
         return read(tx -> tx.errors(run.id()));
     }
 
+    /** Every error of every run of a connector so far. */
+    List<ObjectError> errorsOf(String connector) {
+        return errors(runs(connector));
+    }
+
+    List<RunRecord> runs(String connector) {
+        return read(tx -> tx.runs(connector));
+    }
+
+    List<UUID> pendingImports(String connector) {
+        return read(tx -> tx.pendingImports(connector));
+    }
+
     List<ObjectError> errors(List<RunRecord> runs) {
         List<ObjectError> all = new ArrayList<>();
         runs.forEach(r -> all.addAll(errors(r)));
