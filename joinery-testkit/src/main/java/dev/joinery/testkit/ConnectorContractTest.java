@@ -34,7 +34,6 @@ import org.junit.jupiter.api.Test;
  *
  * <pre>{@code
  * class LdapConnectorIT extends ConnectorContractTest {
- *     @Override
  *     protected ConnectorFixture fixture() {
  *         return new SlapdFixture(server);
  *     }
@@ -56,7 +55,9 @@ public abstract class ConnectorContractTest {
 
     @AfterEach
     final void closeFixture() {
-        steps.fixture().close();
+        if (steps != null) {
+            steps.fixture().close();
+        }
     }
 
     @Test

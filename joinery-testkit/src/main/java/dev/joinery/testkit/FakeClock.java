@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * <pre>{@code
  * FakeClock clock = FakeClock.at(Instant.parse("2025-01-01T00:00:00Z"));
  * clock.advance(Duration.ofDays(2));
- * assert clock.instant().equals(Instant.parse("2025-01-03T00:00:00Z"));
+ * assertThat(clock.instant()).isEqualTo(Instant.parse("2025-01-03T00:00:00Z"));
  * }</pre>
  */
 public final class FakeClock extends Clock {

@@ -11,7 +11,10 @@ import java.util.Objects;
  * <pre>{@code
  * FaultPlan faults = connector.faults();
  * faults.set(Operation.FULL_IMPORT, Fault.afterObjects(5, BreakMode.NETWORK).times(1));
- * // the next full import sends 5 objects and throws NETWORK; the one after that works
+ * RecordingSink broken = new RecordingSink();
+ * assertThatThrownBy(() -> connector.fullImport(broken)).isInstanceOf(ConnectorException.class);
+ * assertThat(broken.upserts()).hasSize(5);
+ * connector.fullImport(new RecordingSink()); // healed
  * assertThat(faults.calls(Operation.FULL_IMPORT)).isEqualTo(2);
  * }</pre>
  */
@@ -78,7 +81,9 @@ public final class FaultPlan {
 
     @Override
     public synchronized String toString() {
-        return "FaultPlan" + armed.keySet() + " calls=" + calls;
+        Map<Operation, Fault> faults = new EnumMap<>(Operation.class);
+        armed.forEach((operation, a) -> faults.put(operation, a.fault));
+        return "FaultPlan[faults=" + faults + ", calls=" + calls + "]";
     }
 
     private static final class Armed {

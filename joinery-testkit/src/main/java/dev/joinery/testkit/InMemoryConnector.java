@@ -44,9 +44,15 @@ import java.util.function.IntFunction;
  *
  * <pre>{@code
  * InMemoryDirectory directory = InMemoryDirectory.create();
- * InMemoryConnector connector = InMemoryConnector.builder(directory).schema(TestSchemas.usersAndGroups()).build();
+ * InMemoryConnector connector = InMemoryConnector.builder(directory)
+ *         .schema(TestSchemas.usersAndGroups())
+ *         .build();
  * connector.open(TestConnectorContext.of(FakeClock.create()));
  * connector.faults().set(Operation.EXPORT_ADD, Fault.next(1, BreakMode.THROTTLED));
+ * List<ExportResult> results = connector.export(List.of(
+ *         new ExportChange.Add("user", "CN=Bob,DC=example,DC=com", Map.of()),
+ *         new ExportChange.Add("user", "CN=Carol,DC=example,DC=com", Map.of())));
+ * assertThat(results).extracting(ExportResult::isApplied).containsExactly(false, true);
  * }</pre>
  */
 public final class InMemoryConnector implements Connector, SchemaDiscovery, FullImport, DeltaImport, Export {

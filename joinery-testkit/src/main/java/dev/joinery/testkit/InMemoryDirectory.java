@@ -37,10 +37,12 @@ import java.util.function.Supplier;
  *
  * <pre>{@code
  * InMemoryDirectory directory = InMemoryDirectory.builder().uniqueAttributes("proxyAddresses").build();
- * ConnectorObject alice = directory.add("user", "CN=Alice,OU=People,DC=example,DC=com",
- *         Map.of("displayName", List.of(AttributeValue.text("Alice"))));
+ * ConnectorObject alice = directory.add(
+ *         "user", "CN=Alice,OU=People,DC=example,DC=com", Map.of("displayName", List.of(AttributeValue.text("Alice"))));
  * directory.rename(alice.anchor(), "CN=Alice Smith,OU=People,DC=example,DC=com");
- * assert directory.changesSince(0).size() == 2;
+ * assertThat(directory.changesSince(0))
+ *         .extracting(DirectoryChange::kind)
+ *         .containsExactly(DirectoryChange.Kind.ADD, DirectoryChange.Kind.RENAME);
  * }</pre>
  */
 public final class InMemoryDirectory {

@@ -3,6 +3,10 @@ package dev.joinery.connector.spi;
 /**
  * Capability: read every object in scope. The engine treats objects it held before and did not receive as
  * deleted, but only when the import completes: a full import that fails part-way deletes nothing.
+ *
+ * <p>A checkpoint during a full import marks a commit boundary; its watermark is the position from which a
+ * delta import picks up changes made since the import began. An interrupted full import is run again from the
+ * start, not resumed.
  */
 public interface FullImport {
 

@@ -36,5 +36,7 @@ public enum ProblemCode {
     /** Rules that may apply to one object flow to one target attribute with different merge types. */
     MERGE_TYPE_MISMATCH,
     /** One rule flows to the same target attribute twice. */
-    DUPLICATE_FLOW_TARGET
+    DUPLICATE_FLOW_TARGET,
+    /** An element of an Azure AD Connect export that the importer does not understand; it is left out. */
+    UNSUPPORTED_ELEMENT
 }

@@ -102,7 +102,9 @@ public final class RuleYamlReader {
                     ProblemCode.WRONG_TYPE,
                     "expected a rule (a mapping) or a list of rules, found " + root.describe());
         }
-        return new RuleLoadResult(rules, sink.problems);
+        List<Problem> problems = new ArrayList<>(sink.problems);
+        problems.sort(java.util.Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column));
+        return new RuleLoadResult(rules, problems);
     }
 
     private static Optional<LoadedRule> readRule(MapNode map, YamlFields.Sink sink) {
@@ -168,8 +170,10 @@ public final class RuleYamlReader {
         List<Node> items = f.list("scope", "a list of groups, each a list of clauses");
         for (int g = 0; g < items.size(); g++) {
             List<ScopeClause> group = new ArrayList<>();
-            for (MapNode m : groupItems(items.get(g), "scope", "clause", sink)) {
-                String path = "scope[" + g + "][" + group.size() + "]";
+            List<MapNode> clauses = groupItems(items.get(g), "scope", "clause", sink);
+            for (int i = 0; i < clauses.size(); i++) {
+                MapNode m = clauses.get(i);
+                String path = "scope[" + g + "][" + i + "]";
                 sink.positions.put(path, m.position());
                 YamlFields c = new YamlFields(m, path, "scope clause", CLAUSE_KEYS, sink);
                 Optional<String> attribute = c.text("attribute", "the source attribute tested");
@@ -181,11 +185,8 @@ public final class RuleYamlReader {
                 }
                 if (attribute.isPresent() && op.isPresent()) {
                     group.add(new ScopeClause(attribute.get(), op.get(), value.orElse("")));
-                } else {
-                    group.add(null);
                 }
             }
-            group.removeIf(java.util.Objects::isNull);
             if (!group.isEmpty()) {
                 groups.add(group);
             }

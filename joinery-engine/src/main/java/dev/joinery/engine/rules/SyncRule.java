@@ -61,11 +61,11 @@ public record SyncRule(
         String rule = "sync rule '" + name + "': ";
         description = description == null ? "" : description;
         requireText(connector, rule + "connector must not be blank");
-        Objects.requireNonNull(direction, rule + "direction is missing");
+        require(direction, rule + "direction is missing");
         requireText(sourceObjectType, rule + "sourceObjectType must not be blank");
         requireText(targetObjectType, rule + "targetObjectType must not be blank");
-        Objects.requireNonNull(linkType, rule + "linkType is missing");
-        Objects.requireNonNull(scope, rule + "scope is missing (use ScopeFilter.ALL)");
+        require(linkType, rule + "linkType is missing");
+        require(scope, rule + "scope is missing (use ScopeFilter.ALL)");
         join = List.copyOf(Objects.requireNonNull(join, rule + "join is missing"));
         transformations = List.copyOf(Objects.requireNonNull(transformations, rule + "transformations are missing"));
         aadcExtras = Collections.unmodifiableMap(
@@ -75,6 +75,12 @@ public record SyncRule(
         }
         if (id != null && id.isBlank()) {
             throw new IllegalArgumentException(rule + "id must be null or non-blank");
+        }
+    }
+
+    private static void require(Object value, String message) {
+        if (value == null) {
+            throw new IllegalArgumentException(message);
         }
     }
 

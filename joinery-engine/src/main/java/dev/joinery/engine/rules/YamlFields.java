@@ -202,12 +202,4 @@ final class YamlFields {
     void invalid(String key, String message) {
         sink.report(sink.positions.getOrDefault(join(path, key), position), ProblemCode.INVALID_VALUE, message);
     }
-
-    static List<String> names(Object[] values, java.util.function.Function<Object, String> name) {
-        List<String> out = new ArrayList<>();
-        for (Object v : values) {
-            out.add(name.apply(v));
-        }
-        return out;
-    }
 }
