@@ -1,0 +1,285 @@
+package dev.joinery.engine.run;
+
+import dev.joinery.connector.spi.AttributeChange;
+import dev.joinery.connector.spi.ConnectorError;
+import dev.joinery.connector.spi.ConnectorException;
+import dev.joinery.connector.spi.Export;
+import dev.joinery.connector.spi.ExportChange;
+import dev.joinery.connector.spi.ExportResult;
+import dev.joinery.engine.model.CsObject;
+import dev.joinery.engine.model.ErrorCode;
+import dev.joinery.engine.model.PendingExport;
+import dev.joinery.engine.model.RunRecord;
+import dev.joinery.engine.model.RunStatus;
+import dev.joinery.engine.model.RunStep;
+import dev.joinery.engine.store.SyncStore;
+import dev.joinery.engine.store.SyncTransaction;
+import dev.joinery.engine.sync.Changes;
+import dev.joinery.engine.sync.ConnectorSettings;
+import dev.joinery.engine.sync.RunLog;
+import dev.joinery.engine.sync.SyncSettings;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The Export run profile: sends a connector's pending exports in batches and records each result. An add's anchor is
+ * recorded on its object; applied values go to the object's export memory until an import confirms them; a retriable
+ * failure stays pending; a permanent one stays pending with its error and is reported. Before anything is sent, the
+ * deletion threshold is checked: "export stops before deleting anything". In staging mode nothing is sent.
+ */
+final class ExportRun {
+    private final SyncStore store;
+    private final SyncSettings settings;
+
+    ExportRun(SyncStore store, SyncSettings settings) {
+        this.store = store;
+        this.settings = settings;
+    }
+
+    RunRecord run(String connector, Export target) {
+        RunLog log = new RunLog(
+                settings.newId(), RunStep.EXPORT, connector, settings.clock().instant(), settings.errorLimit());
+        List<PendingExport> pending;
+        int size;
+        try (SyncTransaction tx = store.begin()) {
+            pending = new ArrayList<>(tx.pendingExports(connector));
+            size = tx.csCount(connector);
+        }
+        RunStatus status = null;
+        String message = null;
+        long deletes = pending.stream()
+                .filter(p -> p.kind() == PendingExport.Kind.DELETE)
+                .count();
+        int limit = settings.deletionThreshold().limit(size);
+        if (settings.stagingMode()) {
+            status = RunStatus.SKIPPED_STAGING;
+            message = "staging mode: " + pending.size() + " pending exports were not exported";
+        } else if (deletes > limit) {
+            status = RunStatus.STOPPED_DELETION_THRESHOLD;
+            message = "Prevent Accidental Deletes: the number of deletions (" + deletes
+                    + " pending deletes) has exceeded the current threshold of "
+                    + settings.deletionThreshold().describe() + " (" + limit + "); nothing was exported";
+            log.error(ErrorCode.DELETION_THRESHOLD_EXCEEDED, message, null, null, null, null);
+        } else {
+            pending.sort(Comparator.comparingInt(p -> p.kind().ordinal()));
+            Exporter exporter = new Exporter(settings.requireConnector(connector), target, log);
+            int batchSize = Math.max(1, target.maxBatchSize());
+            for (int i = 0; i < pending.size() && status == null; ) {
+                List<PendingExport> batch = new ArrayList<>();
+                int parts = 0;
+                while (i < pending.size() && (batch.isEmpty() || parts + partsOf(pending.get(i)) <= batchSize)) {
+                    parts += partsOf(pending.get(i));
+                    batch.add(pending.get(i++));
+                }
+                try (SyncTransaction tx = store.begin()) {
+                    ConnectorError lost = exporter.export(tx, batch);
+                    log.flush(tx);
+                    tx.commit();
+                    if (lost != null) {
+                        status = RunStatus.STOPPED_CONNECTOR_ERROR;
+                        message = lost.code() + ": " + lost.message();
+                    }
+                }
+                if (status == null && log.limitExceeded()) {
+                    status = RunStatus.STOPPED_ERROR_LIMIT;
+                    message = "stopped after " + log.errorCount() + " errors (limit " + settings.errorLimit() + ")";
+                    log.error(ErrorCode.ERROR_LIMIT_EXCEEDED, message, null, null, null, null);
+                }
+            }
+        }
+        RunRecord record = log.record(
+                status != null ? status : log.completedStatus(),
+                settings.clock().instant(),
+                message);
+        try (SyncTransaction tx = store.begin()) {
+            log.flush(tx);
+            tx.putRun(record);
+            tx.commit();
+        }
+        return record;
+    }
+
+    private static int partsOf(PendingExport p) {
+        return p.kind() == PendingExport.Kind.UPDATE
+                        && p.newDn() != null
+                        && !p.changes().isEmpty()
+                ? 2
+                : 1;
+    }
+
+    /** Sends batches and applies results inside the batch's transaction. */
+    private static final class Exporter {
+        private final ConnectorSettings connector;
+        private final Export target;
+        private final RunLog log;
+
+        Exporter(ConnectorSettings connector, Export target, RunLog log) {
+            this.connector = connector;
+            this.target = target;
+            this.log = log;
+        }
+
+        /** @return the error when the connection was lost (every change of the batch stays pending), else null */
+        ConnectorError export(SyncTransaction tx, List<PendingExport> batch) {
+            List<ExportChange> changes = new ArrayList<>();
+            batch.forEach(p -> changes.addAll(toChanges(p)));
+            List<ExportResult> results;
+            try {
+                results = target.export(changes);
+            } catch (ConnectorException e) {
+                for (PendingExport p : batch) {
+                    tx.putPendingExport(p.failed(e.error()));
+                }
+                log.error(ErrorCode.EXPORT_FAILED, "export stopped: " + e.getMessage(), null, null, null, null);
+                return e.error();
+            }
+            int at = 0;
+            for (PendingExport p : batch) {
+                int n = toChanges(p).size();
+                apply(tx, p, results.subList(at, at + n), true);
+                at += n;
+            }
+            return null;
+        }
+
+        private void apply(SyncTransaction tx, PendingExport p, List<ExportResult> results, boolean mayQuarantine) {
+            CsObject cs = tx.cs(p.csId()).orElse(null);
+            if (cs == null) {
+                return;
+            }
+            ExportResult first = results.get(0);
+            if (p.kind() == PendingExport.Kind.DELETE) {
+                if (first.isApplied() || first.error().code() == ConnectorError.Code.NOT_FOUND) {
+                    tx.removeCs(cs.id());
+                    log.deletes++;
+                    log.exported++;
+                } else {
+                    fail(tx, p, cs, first.error(), mayQuarantine);
+                }
+                return;
+            }
+            if (p.kind() == PendingExport.Kind.ADD) {
+                if (first.isApplied()) {
+                    tx.putCs(cs.withAnchor(first.anchor()).withExportMemory(memory(cs, p)));
+                    tx.removePendingExport(cs.id());
+                    log.adds++;
+                    log.exported++;
+                } else {
+                    fail(tx, p, cs, first.error(), mayQuarantine);
+                }
+                return;
+            }
+            int i = 0;
+            if (p.newDn() != null) {
+                ExportResult rename = results.get(i++);
+                if (!rename.isApplied()) {
+                    fail(tx, p, cs, rename.error(), mayQuarantine);
+                    return;
+                }
+                cs = cs.withDn(p.newDn());
+                tx.putCs(cs);
+                log.renames++;
+                p = new PendingExport(
+                        p.connector(),
+                        p.csId(),
+                        p.anchor(),
+                        p.newDn(),
+                        p.objectType(),
+                        p.kind(),
+                        null,
+                        p.changes(),
+                        p.attempts(),
+                        p.lastError());
+            }
+            if (!p.changes().isEmpty()) {
+                ExportResult modify = results.get(i);
+                if (!modify.isApplied()) {
+                    tx.putPendingExport(p);
+                    fail(tx, p, cs, modify.error(), mayQuarantine);
+                    return;
+                }
+                tx.putCs(cs.withExportMemory(memory(cs, p)));
+                log.updates++;
+            }
+            tx.removePendingExport(cs.id());
+            log.exported++;
+        }
+
+        private void fail(
+                SyncTransaction tx, PendingExport p, CsObject cs, ConnectorError error, boolean mayQuarantine) {
+            if (mayQuarantine
+                    && error.code() == ConnectorError.Code.CONFLICT
+                    && error.attribute() != null
+                    && connector.uniqueAttributes().contains(error.attribute())) {
+                PendingExport rewritten = new Resiliency(tx, connector, log).quarantine(p, cs, error.attribute());
+                if (rewritten != null) {
+                    retry(tx, rewritten);
+                    return;
+                }
+            }
+            tx.putPendingExport(p.failed(error));
+            log.error(
+                    ErrorCode.EXPORT_FAILED,
+                    (error.retriable() ? "retriable " : "permanent ") + error.code() + ": " + error.message(),
+                    cs,
+                    cs.link() == null ? null : cs.link().mvId(),
+                    null,
+                    error.attribute());
+        }
+
+        private void retry(SyncTransaction tx, PendingExport p) {
+            if (p.kind() == PendingExport.Kind.UPDATE && p.changes().isEmpty() && p.newDn() == null) {
+                tx.removePendingExport(p.csId());
+                return;
+            }
+            tx.putPendingExport(p);
+            List<ExportResult> results;
+            try {
+                results = target.export(toChanges(p));
+            } catch (ConnectorException e) {
+                tx.putPendingExport(p.failed(e.error()));
+                log.error(ErrorCode.EXPORT_FAILED, "export stopped: " + e.getMessage(), null, null, null, null);
+                return;
+            }
+            apply(tx, p, results, false);
+        }
+
+        /** The export memory after the change applied: what the directory now holds, as far as the engine knows. */
+        private static java.util.Map<String, List<dev.joinery.connector.spi.AttributeValue>> memory(
+                CsObject cs, PendingExport p) {
+            var expected = Changes.expected(cs, p);
+            var memory = new java.util.TreeMap<String, List<dev.joinery.connector.spi.AttributeValue>>(
+                    String.CASE_INSENSITIVE_ORDER);
+            memory.putAll(cs.exportMemory());
+            for (AttributeChange c : p.changes()) {
+                memory.put(c.name(), expected.getOrDefault(c.name(), List.of()));
+            }
+            memory.values().removeIf(List::isEmpty);
+            return memory;
+        }
+
+        static List<ExportChange> toChanges(PendingExport p) {
+            switch (p.kind()) {
+                case ADD:
+                    var attributes =
+                            new java.util.LinkedHashMap<String, List<dev.joinery.connector.spi.AttributeValue>>();
+                    p.changes().forEach(c -> attributes.put(c.name(), c.values()));
+                    return List.of(new ExportChange.Add(p.objectType(), p.dn(), attributes));
+                case DELETE:
+                    return List.of(new ExportChange.Delete(p.anchor(), p.dn()));
+                default:
+                    List<ExportChange> list = new ArrayList<>();
+                    String dn = p.dn();
+                    if (p.newDn() != null) {
+                        list.add(new ExportChange.Rename(p.anchor(), dn, p.newDn()));
+                        dn = p.newDn();
+                    }
+                    if (!p.changes().isEmpty()) {
+                        list.add(new ExportChange.Modify(p.anchor(), dn, p.changes()));
+                    }
+                    return list;
+            }
+        }
+    }
+}

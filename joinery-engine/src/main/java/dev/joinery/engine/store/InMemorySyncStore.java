@@ -1,0 +1,397 @@
+package dev.joinery.engine.store;
+
+import dev.joinery.connector.spi.Anchor;
+import dev.joinery.connector.spi.AttributeValue;
+import dev.joinery.connector.spi.Watermark;
+import dev.joinery.engine.model.CsObject;
+import dev.joinery.engine.model.MvObject;
+import dev.joinery.engine.model.ObjectError;
+import dev.joinery.engine.model.PendingExport;
+import dev.joinery.engine.model.RunRecord;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * A {@link SyncStore} in memory, for tests and previews. A transaction writes through to the data and keeps an
+ * undo log; rollback replays it backwards, so a preview is a transaction that is rolled back. Thread-safe: every
+ * call locks the store; one transaction at a time.
+ */
+public final class InMemorySyncStore implements SyncStore {
+    private final InMemoryState state = new InMemoryState();
+    private Tx open;
+
+    public static InMemorySyncStore create() {
+        return new InMemorySyncStore();
+    }
+
+    @Override
+    public synchronized SyncTransaction begin() {
+        if (open != null) {
+            throw new IllegalStateException("a transaction is open on this store already");
+        }
+        open = new Tx();
+        return open;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (open != null) {
+            open.rollback();
+        }
+    }
+
+    private final class Tx implements SyncTransaction {
+        private final Deque<Runnable> undo = new ArrayDeque<>();
+        private boolean done;
+
+        private InMemoryState s() {
+            if (done) {
+                throw new IllegalStateException("the transaction has ended");
+            }
+            return state;
+        }
+
+        @Override
+        public Optional<CsObject> cs(UUID id) {
+            synchronized (InMemorySyncStore.this) {
+                return Optional.ofNullable(s().cs.get(id));
+            }
+        }
+
+        @Override
+        public Optional<CsObject> csByAnchor(String connector, Anchor anchor) {
+            synchronized (InMemorySyncStore.this) {
+                UUID id = s().csByAnchor.getOrDefault(connector, Map.of()).get(anchor);
+                return id == null ? Optional.empty() : Optional.of(state.cs.get(id));
+            }
+        }
+
+        @Override
+        public Optional<CsObject> csByDn(String connector, String dn) {
+            synchronized (InMemorySyncStore.this) {
+                UUID id = s().csByDn.getOrDefault(connector, Map.of()).get(ValueKeys.dnKey(dn));
+                return id == null ? Optional.empty() : Optional.of(state.cs.get(id));
+            }
+        }
+
+        @Override
+        public List<UUID> csIds(String connector) {
+            synchronized (InMemorySyncStore.this) {
+                return List.copyOf(s().csByConnector
+                        .getOrDefault(connector, new TreeMap<>())
+                        .values());
+            }
+        }
+
+        @Override
+        public int csCount(String connector) {
+            synchronized (InMemorySyncStore.this) {
+                return s().csByConnector
+                        .getOrDefault(connector, new TreeMap<>())
+                        .size();
+            }
+        }
+
+        @Override
+        public List<UUID> pendingImports(String connector) {
+            synchronized (InMemorySyncStore.this) {
+                return List.copyOf(s().pendingImports
+                        .getOrDefault(connector, new TreeMap<>())
+                        .values());
+            }
+        }
+
+        @Override
+        public List<UUID> csLinkedTo(UUID mvId) {
+            synchronized (InMemorySyncStore.this) {
+                return s().csOrdered(s().csByMv.getOrDefault(mvId, Set.of()));
+            }
+        }
+
+        @Override
+        public List<UUID> csReferencing(String connector, String dn) {
+            synchronized (InMemorySyncStore.this) {
+                return s().csOrdered(s().csRefs.getOrDefault(connector + '\u0000' + ValueKeys.dnKey(dn), Set.of()));
+            }
+        }
+
+        @Override
+        public List<UUID> findCs(String connector, String attribute, AttributeValue value) {
+            synchronized (InMemorySyncStore.this) {
+                String key = connector + '\u0000' + ValueKeys.attributeKey(attribute, value);
+                return s().csOrdered(s().csValues.getOrDefault(key, Set.of()));
+            }
+        }
+
+        @Override
+        public void putCs(CsObject object) {
+            Objects.requireNonNull(object, "object");
+            synchronized (InMemorySyncStore.this) {
+                CsObject old = s().cs.get(object.id());
+                Long seq = state.csSeq.get(object.id());
+                state.putCs(object, null);
+                undo.push(() -> {
+                    state.removeCs(object.id());
+                    if (old != null) {
+                        state.putCs(old, seq);
+                    }
+                });
+            }
+        }
+
+        @Override
+        public void removeCs(UUID id) {
+            synchronized (InMemorySyncStore.this) {
+                CsObject old = s().cs.get(id);
+                if (old == null) {
+                    return;
+                }
+                removePendingExport(id);
+                Long seq = state.csSeq.get(id);
+                state.removeCs(id);
+                undo.push(() -> state.putCs(old, seq));
+            }
+        }
+
+        @Override
+        public Optional<MvObject> mv(UUID id) {
+            synchronized (InMemorySyncStore.this) {
+                return Optional.ofNullable(s().mv.get(id));
+            }
+        }
+
+        @Override
+        public List<UUID> findMv(String objectType, String attribute, AttributeValue value) {
+            synchronized (InMemorySyncStore.this) {
+                List<UUID> ids =
+                        s().mvOrdered(s().mvValues.getOrDefault(ValueKeys.attributeKey(attribute, value), Set.of()));
+                if (objectType == null) {
+                    return ids;
+                }
+                return ids.stream()
+                        .filter(id -> state.mv.get(id).objectType().equals(objectType))
+                        .toList();
+            }
+        }
+
+        @Override
+        public List<UUID> mvReferencing(UUID mvId) {
+            synchronized (InMemorySyncStore.this) {
+                return s().mvOrdered(s().mvRefs.getOrDefault(mvId, Set.of()));
+            }
+        }
+
+        @Override
+        public int mvCount() {
+            synchronized (InMemorySyncStore.this) {
+                return s().mv.size();
+            }
+        }
+
+        @Override
+        public void putMv(MvObject object) {
+            Objects.requireNonNull(object, "object");
+            synchronized (InMemorySyncStore.this) {
+                MvObject old = s().mv.get(object.id());
+                Long seq = state.mvSeq.get(object.id());
+                state.putMv(object, null);
+                undo.push(() -> {
+                    state.removeMv(object.id());
+                    if (old != null) {
+                        state.putMv(old, seq);
+                    }
+                });
+            }
+        }
+
+        @Override
+        public void removeMv(UUID id) {
+            synchronized (InMemorySyncStore.this) {
+                MvObject old = s().mv.get(id);
+                if (old == null) {
+                    return;
+                }
+                if (!state.csByMv.getOrDefault(id, Set.of()).isEmpty()) {
+                    throw new IllegalStateException("connector-space objects are still linked to " + id);
+                }
+                Long seq = state.mvSeq.get(id);
+                state.removeMv(id);
+                undo.push(() -> state.putMv(old, seq));
+            }
+        }
+
+        @Override
+        public Optional<PendingExport> pendingExport(UUID csId) {
+            synchronized (InMemorySyncStore.this) {
+                CsObject o = s().cs.get(csId);
+                return o == null
+                        ? Optional.empty()
+                        : Optional.ofNullable(state.exports
+                                .getOrDefault(o.connector(), new LinkedHashMap<>())
+                                .get(csId));
+            }
+        }
+
+        @Override
+        public List<PendingExport> pendingExports(String connector) {
+            synchronized (InMemorySyncStore.this) {
+                return List.copyOf(s().exports
+                        .getOrDefault(connector, new LinkedHashMap<>())
+                        .values());
+            }
+        }
+
+        @Override
+        public void putPendingExport(PendingExport export) {
+            Objects.requireNonNull(export, "export");
+            synchronized (InMemorySyncStore.this) {
+                if (!s().cs.containsKey(export.csId())) {
+                    throw new IllegalStateException("no connector-space object " + export.csId());
+                }
+                LinkedHashMap<UUID, PendingExport> map =
+                        state.exports.computeIfAbsent(export.connector(), k -> new LinkedHashMap<>());
+                PendingExport old = map.get(export.csId());
+                map.put(export.csId(), export);
+                if (old == null) {
+                    undo.push(() -> map.remove(export.csId()));
+                } else {
+                    undo.push(() -> map.put(export.csId(), old));
+                }
+            }
+        }
+
+        @Override
+        public void removePendingExport(UUID csId) {
+            synchronized (InMemorySyncStore.this) {
+                for (LinkedHashMap<UUID, PendingExport> map : s().exports.values()) {
+                    if (map.containsKey(csId)) {
+                        LinkedHashMap<UUID, PendingExport> before = new LinkedHashMap<>(map);
+                        map.remove(csId);
+                        undo.push(() -> {
+                            map.clear();
+                            map.putAll(before);
+                        });
+                        return;
+                    }
+                }
+            }
+        }
+
+        @Override
+        public Watermark watermark(String connector) {
+            synchronized (InMemorySyncStore.this) {
+                return s().watermarks.getOrDefault(connector, Watermark.NONE);
+            }
+        }
+
+        @Override
+        public void saveWatermark(String connector, Watermark watermark) {
+            Objects.requireNonNull(watermark, "watermark");
+            synchronized (InMemorySyncStore.this) {
+                Watermark old = s().watermarks.put(connector, watermark);
+                undo.push(() -> {
+                    if (old == null) {
+                        state.watermarks.remove(connector);
+                    } else {
+                        state.watermarks.put(connector, old);
+                    }
+                });
+            }
+        }
+
+        @Override
+        public void putRun(RunRecord run) {
+            synchronized (InMemorySyncStore.this) {
+                RunRecord old = s().runs.put(run.id(), run);
+                undo.push(() -> {
+                    if (old == null) {
+                        state.runs.remove(run.id());
+                    } else {
+                        state.runs.put(run.id(), old);
+                    }
+                });
+            }
+        }
+
+        @Override
+        public Optional<RunRecord> run(UUID id) {
+            synchronized (InMemorySyncStore.this) {
+                return Optional.ofNullable(s().runs.get(id));
+            }
+        }
+
+        @Override
+        public List<RunRecord> runs(String connector) {
+            synchronized (InMemorySyncStore.this) {
+                List<RunRecord> list = new ArrayList<>();
+                for (RunRecord r : s().runs.values()) {
+                    if (connector == null || r.connector().equals(connector)) {
+                        list.add(r);
+                    }
+                }
+                list.sort(Comparator.comparing(RunRecord::start));
+                return list;
+            }
+        }
+
+        @Override
+        public void addError(ObjectError error) {
+            synchronized (InMemorySyncStore.this) {
+                List<ObjectError> list = s().errors.computeIfAbsent(error.runId(), k -> new ArrayList<>());
+                list.add(error);
+                undo.push(() -> list.remove(list.size() - 1));
+            }
+        }
+
+        @Override
+        public List<ObjectError> errors(UUID runId) {
+            synchronized (InMemorySyncStore.this) {
+                return List.copyOf(s().errors.getOrDefault(runId, List.of()));
+            }
+        }
+
+        @Override
+        public void commit() {
+            synchronized (InMemorySyncStore.this) {
+                s();
+                undo.clear();
+                end();
+            }
+        }
+
+        @Override
+        public void rollback() {
+            synchronized (InMemorySyncStore.this) {
+                s();
+                while (!undo.isEmpty()) {
+                    undo.pop().run();
+                }
+                end();
+            }
+        }
+
+        @Override
+        public void close() {
+            synchronized (InMemorySyncStore.this) {
+                if (!done) {
+                    rollback();
+                }
+            }
+        }
+
+        private void end() {
+            done = true;
+            open = null;
+        }
+    }
+}

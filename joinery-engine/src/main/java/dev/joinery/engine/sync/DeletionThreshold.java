@@ -1,0 +1,42 @@
+package dev.joinery.engine.sync;
+
+/**
+ * How many deletes one export may send before it stops without deleting anything: "Enabled by default, 500
+ * deletes". Either a count, or a percentage of the connector space's objects, or off.
+ *
+ * @param count the most deletes allowed, or -1 when not a count
+ * @param percent the most deletes allowed as a percentage of the connector space, or -1 when not a percentage
+ */
+public record DeletionThreshold(int count, int percent) {
+    public static final DeletionThreshold DEFAULT = count(500);
+    public static final DeletionThreshold DISABLED = new DeletionThreshold(-1, -1);
+
+    public static DeletionThreshold count(int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("a deletion threshold is not negative, was " + count);
+        }
+        return new DeletionThreshold(count, -1);
+    }
+
+    public static DeletionThreshold percent(int percent) {
+        if (percent < 0 || percent > 100) {
+            throw new IllegalArgumentException("a percentage is 0 to 100, was " + percent);
+        }
+        return new DeletionThreshold(-1, percent);
+    }
+
+    /** The most deletes allowed for a connector space of {@code size} objects; MAX_VALUE when disabled. */
+    public int limit(int size) {
+        if (count >= 0) {
+            return count;
+        }
+        if (percent >= 0) {
+            return (int) ((long) size * percent / 100);
+        }
+        return Integer.MAX_VALUE;
+    }
+
+    public String describe() {
+        return count >= 0 ? count + " objects" : percent >= 0 ? percent + "% of the connector space" : "disabled";
+    }
+}

@@ -1,0 +1,164 @@
+package dev.joinery.engine.sync;
+
+import dev.joinery.engine.model.CsObject;
+import dev.joinery.engine.model.ErrorCode;
+import dev.joinery.engine.model.MvObject;
+import dev.joinery.engine.model.PendingExport;
+import dev.joinery.engine.model.RunRecord;
+import dev.joinery.engine.model.RunStatus;
+import dev.joinery.engine.model.RunStep;
+import dev.joinery.engine.rules.SyncRule;
+import dev.joinery.engine.store.SyncStore;
+import dev.joinery.engine.store.SyncTransaction;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The Full Synchronization and Delta Synchronization run profiles of a connector, and preview. Full synchronization
+ * processes every object of the connector space; delta synchronization only those with a pending import, and the
+ * metaverse objects they reach. Both commit in batches and go outbound for the metaverse objects they change. Not
+ * thread-safe: one run at a time.
+ */
+public final class Synchronizer {
+    private final SyncStore store;
+    private final SyncSettings settings;
+
+    public Synchronizer(SyncStore store, SyncSettings settings) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    public RunRecord fullSync(String connector) {
+        return run(connector, true);
+    }
+
+    public RunRecord deltaSync(String connector) {
+        return run(connector, false);
+    }
+
+    private RunRecord run(String connector, boolean full) {
+        settings.requireConnector(connector);
+        Instant start = settings.clock().instant();
+        RunLog log = new RunLog(
+                settings.newId(),
+                full ? RunStep.FULL_SYNC : RunStep.DELTA_SYNC,
+                connector,
+                start,
+                settings.errorLimit());
+        List<UUID> ids;
+        try (SyncTransaction tx = store.begin()) {
+            ids = full ? tx.csIds(connector) : tx.pendingImports(connector);
+            tx.putRun(log.record(RunStatus.IN_PROGRESS, null, null));
+            tx.commit();
+        }
+        RunStatus stopped = null;
+        String message = null;
+        for (int i = 0; i < ids.size() && stopped == null; i += settings.batchSize()) {
+            List<UUID> batch = ids.subList(i, Math.min(ids.size(), i + settings.batchSize()));
+            try (SyncTransaction tx = store.begin()) {
+                SyncSession session = new SyncSession(settings, tx, log, SyncTrace.NONE, full);
+                batch.forEach(session.inbound::process);
+                session.drain();
+                log.flush(tx);
+                tx.commit();
+            } catch (RuntimeException e) {
+                log.discardUnflushed();
+                throw e;
+            }
+            if (log.limitExceeded()) {
+                stopped = RunStatus.STOPPED_ERROR_LIMIT;
+                message = "stopped after " + log.errorCount() + " errors (limit " + settings.errorLimit() + ")";
+                log.error(ErrorCode.ERROR_LIMIT_EXCEEDED, message, null, null, null, null);
+            }
+        }
+        RunRecord record = log.record(
+                stopped != null ? stopped : log.completedStatus(),
+                settings.clock().instant(),
+                message);
+        try (SyncTransaction tx = store.begin()) {
+            log.flush(tx);
+            tx.putRun(record);
+            tx.commit();
+        }
+        return record;
+    }
+
+    /**
+     * Previews a full synchronization of one object and rolls everything back.
+     *
+     * @throws IllegalArgumentException when the connector space holds no object with that DN
+     */
+    public Preview preview(String connector, String dn) {
+        try (SyncTransaction tx = store.begin()) {
+            CsObject cs = tx.csByDn(connector, dn)
+                    .orElseThrow(() -> new IllegalArgumentException("no object " + dn + " in " + connector));
+            Recorder trace = new Recorder();
+            RunLog log = new RunLog(
+                    settings.newId(),
+                    RunStep.FULL_SYNC,
+                    connector,
+                    settings.clock().instant(),
+                    Integer.MAX_VALUE);
+            SyncSession session = new SyncSession(settings, tx, log, trace, true);
+            session.inbound.process(cs.id());
+            session.drain();
+            CsObject after = tx.cs(cs.id()).orElse(null);
+            MvObject mv = after != null && after.isLinked()
+                    ? tx.mv(after.link().mvId()).orElse(null)
+                    : null;
+            Set<UUID> mvIds = new LinkedHashSet<>(trace.metaverse);
+            if (mv != null) {
+                mvIds.add(mv.id());
+            }
+            Map<UUID, PendingExport> exports = new LinkedHashMap<>();
+            for (UUID mvId : mvIds) {
+                for (UUID id : tx.csLinkedTo(mvId)) {
+                    tx.pendingExport(id).ifPresent(p -> exports.put(id, p));
+                }
+            }
+            for (UUID id : trace.objects) {
+                tx.pendingExport(id).ifPresent(p -> exports.put(id, p));
+            }
+            Preview preview = new Preview(
+                    cs, trace.scopes, trace.join, trace.flows, mv, new ArrayList<>(exports.values()), log.errors());
+            tx.rollback();
+            return preview;
+        }
+    }
+
+    private static final class Recorder implements SyncTrace {
+        final List<Preview.RuleScope> scopes = new ArrayList<>();
+        final List<String> join = new ArrayList<>();
+        final List<Preview.Flow> flows = new ArrayList<>();
+        final Set<UUID> metaverse = new LinkedHashSet<>();
+        final Set<UUID> objects = new LinkedHashSet<>();
+
+        @Override
+        public void scope(SyncRule rule, String object, boolean inScope, String reason) {
+            scopes.add(new Preview.RuleScope(rule.name(), rule.direction(), object, inScope, reason));
+        }
+
+        @Override
+        public void join(CsObject cs, String outcome) {
+            join.add(cs + ": " + outcome);
+            objects.add(cs.id());
+        }
+
+        @Override
+        public void flow(SyncRule rule, String object, String attribute, String value, boolean won) {
+            flows.add(new Preview.Flow(rule.name(), object, attribute, value, won));
+        }
+
+        @Override
+        public void metaverse(UUID mvId) {
+            metaverse.add(mvId);
+        }
+    }
+}
