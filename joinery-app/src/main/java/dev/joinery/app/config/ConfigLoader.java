@@ -11,6 +11,7 @@ import dev.joinery.connector.spi.config.ConnectorConfig;
 import dev.joinery.connector.spi.config.ConnectorFactory;
 import dev.joinery.connector.spi.config.Option;
 import dev.joinery.connector.spi.config.OptionSet;
+import dev.joinery.connector.spi.config.OptionType;
 import dev.joinery.connector.spi.config.Secret;
 import java.io.IOException;
 import java.net.URI;
@@ -215,7 +216,10 @@ public final class ConfigLoader {
             }
         }
 
-        /** The typed values of the options found; a problem for each that is invalid. */
+        /**
+         * The typed values of the options found, and the defaults of path options resolved against the file's
+         * folder; a problem for each value that is invalid.
+         */
         private Map<String, Object> typed(OptionSet set, Map<String, Found> found, String pathPrefix) {
             Map<String, Object> values = new LinkedHashMap<>();
             for (Option<?> option : set) {
@@ -224,6 +228,10 @@ public final class ConfigLoader {
                     String path = pathPrefix + option.name();
                     positions.put(path, f.value().position());
                     reader.read(option, f.value(), path).ifPresent(v -> values.put(option.name(), v));
+                } else if (option.type() == OptionType.PATH && option.defaultValue() != null) {
+                    // a relative default, like a relative value, is relative to the configuration file's folder
+                    Path p = (Path) option.defaultValue();
+                    values.put(option.name(), reader.folder().resolve(p).normalize());
                 }
             }
             return values;
