@@ -77,14 +77,27 @@ public final class ConnectorConfig {
         }
     }
 
+    /** Equal when of the same option set with the same effective values: a default equals the same value set. */
     @Override
     public boolean equals(Object o) {
-        return o instanceof ConnectorConfig other && options == other.options && values.equals(other.values);
+        if (!(o instanceof ConnectorConfig other) || options != other.options) {
+            return false;
+        }
+        for (Option<?> option : options) {
+            if (!Objects.equals(find(option), other.find(option))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(options.name(), values);
+        int hash = options.name().hashCode();
+        for (Option<?> option : options) {
+            hash = 31 * hash + find(option).hashCode();
+        }
+        return hash;
     }
 
     /** The set values, for logs: {@code ldap{host=dc1, bind.password=${env:AD_PASSWORD}}}. */

@@ -80,4 +80,19 @@ class ConnectorConfigTest {
                         .set(PASSWORD, password)
                         .build());
     }
+
+    @Test
+    void aDefaultEqualsTheSameValueSetExplicitly() {
+        ConnectorConfig defaulted =
+                ConnectorConfig.builder(LDAP).set(HOST, "dc1").build();
+        ConnectorConfig explicit =
+                ConnectorConfig.builder(LDAP).set(HOST, "dc1").set(PORT, 389).build();
+
+        assertThat(defaulted).isEqualTo(explicit).hasSameHashCodeAs(explicit);
+        assertThat(defaulted)
+                .isNotEqualTo(ConnectorConfig.builder(LDAP)
+                        .set(HOST, "dc1")
+                        .set(PORT, 636)
+                        .build());
+    }
 }
