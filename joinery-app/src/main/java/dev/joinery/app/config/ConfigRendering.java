@@ -164,6 +164,27 @@ public final class ConfigRendering {
         return out.toString();
     }
 
+    /** The options of {@code set} as a Markdown table, as docs/configuration.md carries it (a test keeps them equal). */
+    public static String markdownTable(OptionSet set) {
+        StringBuilder out = new StringBuilder("| option | type | default | description |\n| --- | --- | --- | --- |\n");
+        for (Option<?> option : set) {
+            String values = option.allowedValues().isEmpty()
+                    ? ""
+                    : " One of " + String.join(", ", option.allowedValues()) + ".";
+            out.append("| `")
+                    .append(option.name())
+                    .append("` | ")
+                    .append(option.type().label())
+                    .append(" | ");
+            String d = defaultText(option);
+            out.append(d.equals("-") || d.equals("(required)") ? d.replace("-", "") : "`" + d + "`");
+            out.append(" | ")
+                    .append((option.description() + values).replace("|", "\\|"))
+                    .append(" |\n");
+        }
+        return out.toString();
+    }
+
     private static String defaultText(Option<?> option) {
         if (option.isRequired()) {
             return "(required)";
