@@ -21,5 +21,11 @@ public final class ExitCodes {
      */
     public static final int EXPRESSION_ERROR = 2;
 
+    /**
+     * {@code joinery.yaml} has problems ({@code config validate}, {@code config show}): each is printed with its
+     * file, line and column. Shares its value with {@link #USAGE}: what the user wrote must be fixed.
+     */
+    public static final int INVALID_CONFIG = 2;
+
     private ExitCodes() {}
 }

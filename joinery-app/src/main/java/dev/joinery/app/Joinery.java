@@ -3,6 +3,7 @@ package dev.joinery.app;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,17 +19,29 @@ import picocli.CommandLine.Spec;
         versionProvider = Joinery.Version.class,
         description = "Identity synchronization engine: directories joined into one metaverse by sync rules.",
         synopsisSubcommandLabel = "COMMAND",
-        subcommands = {ExprCommand.class, RulesCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ExprCommand.class, RulesCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             ExitCodes.OK + ":Success.",
             ExitCodes.INTERNAL_ERROR + ":Unexpected internal failure.",
-            ExitCodes.USAGE + ":Usage error, or an expression that does not compile or fails."
+            ExitCodes.USAGE + ":Usage error, an expression that does not compile or fails,"
+                    + " or a configuration file with problems."
         })
 public final class Joinery implements Runnable {
 
     @Spec
     private CommandSpec spec;
+
+    private final Function<String, String> environment;
+
+    private Joinery(Function<String, String> environment) {
+        this.environment = environment;
+    }
+
+    /** The process environment the commands read ({@code ${env:NAME}} secrets); a map in tests. */
+    Function<String, String> environment() {
+        return environment;
+    }
 
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
@@ -44,7 +57,12 @@ public final class Joinery implements Runnable {
      * writers ({@link CommandLine#setOut}, {@link CommandLine#setErr}).
      */
     public static CommandLine newCommandLine() {
-        CommandLine cmd = new CommandLine(new Joinery());
+        return newCommandLine(System::getenv);
+    }
+
+    /** As {@link #newCommandLine()}, with {@code environment} in place of the process environment. */
+    static CommandLine newCommandLine(Function<String, String> environment) {
+        CommandLine cmd = new CommandLine(new Joinery(environment));
         cmd.setParameterExceptionHandler(Joinery::usageError);
         cmd.setExecutionExceptionHandler(Joinery::internalError);
         return cmd;

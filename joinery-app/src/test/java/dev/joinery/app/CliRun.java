@@ -2,6 +2,7 @@ package dev.joinery.app;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.Map;
 import picocli.CommandLine;
 
 /** What one in-process run of the {@code joinery} command gave: exit code, standard output and standard error. */
@@ -9,6 +10,11 @@ record CliRun(int exitCode, String out, String err) {
 
     static CliRun run(String... args) {
         return run(Joinery.newCommandLine(), args);
+    }
+
+    /** Runs with {@code environment} as the process environment ({@code ${env:NAME}} secrets). */
+    static CliRun run(Map<String, String> environment, String... args) {
+        return run(Joinery.newCommandLine(environment::get), args);
     }
 
     static CliRun run(CommandLine cmd, String... args) {

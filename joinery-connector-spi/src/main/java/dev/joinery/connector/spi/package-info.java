@@ -9,5 +9,8 @@
  *
  * <p>Objects are identified by their {@link dev.joinery.connector.spi.Anchor}, never by DN. Nothing in this
  * package accepts or returns Java {@code null} unless a method says so. Records are immutable.
+ *
+ * <p>How a connector kind declares its options and reads its configuration and secrets is in {@link
+ * dev.joinery.connector.spi.config}.
  */
 package dev.joinery.connector.spi;
