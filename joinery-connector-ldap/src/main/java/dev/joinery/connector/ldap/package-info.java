@@ -1,0 +1,1 @@
+package dev.joinery.connector.ldap;
