@@ -18,9 +18,9 @@ import com.unboundid.util.ssl.SSLUtil;
 import com.unboundid.util.ssl.TrustStoreTrustManager;
 import dev.joinery.connector.spi.ConnectorError;
 import dev.joinery.connector.spi.ConnectorException;
-import java.nio.charset.StandardCharsets;
-import java.nio.CharBuffer;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import javax.net.SocketFactory;
@@ -31,16 +31,16 @@ import javax.net.ssl.TrustManager;
  * The connection pool to one directory, over a failover server set, and the retry of reads with exponential
  * backoff. Thread-safe (the pool is).
  */
-final class LdapConnections implements AutoCloseable {
+public final class LdapConnections implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(LdapConnections.class.getName());
 
     /** Waits between attempts; tests replace it so that no test sleeps. */
-    interface Sleeper {
+    public interface Sleeper {
         void sleep(long millis) throws InterruptedException;
     }
 
     /** One read against a connection of the pool. */
-    interface Call<T> {
+    public interface Call<T> {
         T run(LDAPConnection connection) throws LDAPException;
     }
 
@@ -106,7 +106,8 @@ final class LdapConnections implements AutoCloseable {
                                 + " and does it name the host?): " + t.getMessage());
             }
         }
-        if (e.getResultCode() == ResultCode.CONNECT_ERROR && e.getMessage() != null
+        if (e.getResultCode() == ResultCode.CONNECT_ERROR
+                && e.getMessage() != null
                 && e.getMessage().contains("certificate")) {
             return ConnectorError.of(
                     ConnectorError.Code.CONFIGURATION,
@@ -151,8 +152,7 @@ final class LdapConnections implements AutoCloseable {
             }
         }
         BindRequest bind = bindRequest(config);
-        FailoverServerSet servers =
-                new FailoverServerSet(addresses, ports, socketFactory, options, bind, postConnect);
+        FailoverServerSet servers = new FailoverServerSet(addresses, ports, socketFactory, options, bind, postConnect);
         LDAPConnectionPool pool = new LDAPConnectionPool(servers, bind, 1, config.poolSize());
         pool.setRetryFailedOperationsDueToInvalidConnections(true);
         pool.setConnectionPoolName("joinery-ldap");
@@ -186,14 +186,16 @@ final class LdapConnections implements AutoCloseable {
             }
         }
         if (config.trustStoreFile() != null) {
-            char[] pin = config.trustStorePassword() == null ? null : config.trustStorePassword().resolve();
+            char[] pin = config.trustStorePassword() == null
+                    ? null
+                    : config.trustStorePassword().resolve();
             return new TrustStoreTrustManager(config.trustStoreFile().toFile(), pin, null, true);
         }
         return JVMDefaultTrustManager.getInstance();
     }
 
     /** Runs a read, trying again with backoff on a retriable failure; the connection goes back to the pool. */
-    <T> T read(String what, Call<T> call) {
+    public <T> T read(String what, Call<T> call) {
         long backoff = config.initialBackoff().toMillis();
         for (int attempt = 1; ; attempt++) {
             LDAPConnection connection;
@@ -228,7 +230,7 @@ final class LdapConnections implements AutoCloseable {
     }
 
     /** Runs a write once: never repeated here, because its effect on a broken connection is unknown. */
-    <T> T write(Call<T> call) throws LDAPException {
+    public <T> T write(Call<T> call) throws LDAPException {
         LDAPConnection connection = pool.getConnection();
         try {
             T result = call.run(connection);
@@ -240,7 +242,7 @@ final class LdapConnections implements AutoCloseable {
         }
     }
 
-    RootDSE rootDse() {
+    public RootDSE rootDse() {
         return read("read the root DSE", c -> {
             RootDSE dse = c.getRootDSE();
             if (dse == null) {
@@ -270,7 +272,7 @@ final class LdapConnections implements AutoCloseable {
         }
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 

@@ -160,7 +160,8 @@ public record LdapConnectorConfig(
                 .objectType(ObjectTypeConfig.of("user", "user", "top", "person", "organizationalPerson", "user")
                         .withExtraFilter("(!(objectClass=computer))"))
                 .objectType(ObjectTypeConfig.of("group", "group", "top", "group"))
-                .objectType(ObjectTypeConfig.of("contact", "contact", "top", "person", "organizationalPerson", "contact"));
+                .objectType(
+                        ObjectTypeConfig.of("contact", "contact", "top", "person", "organizationalPerson", "contact"));
     }
 
     public static Builder builder() {
@@ -191,7 +192,8 @@ public record LdapConnectorConfig(
         return "LdapConnectorConfig[hosts=" + hosts + ", port=" + effectivePort() + ", security=" + security
                 + ", bindDn=" + bindDn + ", bindPassword=" + bindPassword + ", partitions=" + partitions
                 + ", includedContainers=" + includedContainers + ", excludedContainers=" + excludedContainers
-                + ", objectTypes=" + objectTypes.stream().map(ObjectTypeConfig::name).toList() + ", anchor="
+                + ", objectTypes="
+                + objectTypes.stream().map(ObjectTypeConfig::name).toList() + ", anchor="
                 + anchor + ", deltaStrategy=" + deltaStrategy + ", pageSize=" + pageSize + "]";
     }
 

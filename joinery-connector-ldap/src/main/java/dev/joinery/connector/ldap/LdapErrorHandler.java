@@ -82,7 +82,8 @@ public final class LdapErrorHandler {
     public static ConnectorError classify(LDAPException e, String what) {
         Code code = code(e.getResultCode());
         String diagnostic = e.getDiagnosticMessage() == null ? e.getExceptionMessage() : e.getDiagnosticMessage();
-        String message = what + ": " + e.getResultCode().getName() + " (" + e.getResultCode().intValue() + ")"
+        String message = what + ": " + e.getResultCode().getName() + " ("
+                + e.getResultCode().intValue() + ")"
                 + (diagnostic == null || diagnostic.isBlank() ? "" : ": " + diagnostic.strip());
         return ConnectorError.of(code, message);
     }
