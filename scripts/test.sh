@@ -24,6 +24,11 @@ if [ "${#missing[@]}" -gt 0 ]; then
 fi
 
 # The directory servers, on loopback only; a no-op when they run already (the ITs would start them too).
+# They are stopped again at the end unless JOINERY_KEEP_DIRECTORIES=1; their provisioned state is kept in
+# .joinery/directories, so the next start takes seconds.
 ./scripts/directories.sh start
+if [ "${JOINERY_KEEP_DIRECTORIES:-0}" != 1 ]; then
+  trap './scripts/directories.sh stop >/dev/null 2>&1 || true' EXIT
+fi
 
-exec mvn -B verify "$@"
+mvn -B verify "$@"
