@@ -19,7 +19,13 @@ import picocli.CommandLine.Spec;
         versionProvider = Joinery.Version.class,
         description = "Identity synchronization engine: directories joined into one metaverse by sync rules.",
         synopsisSubcommandLabel = "COMMAND",
-        subcommands = {ExprCommand.class, RulesCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {
+            ExprCommand.class,
+            RulesCommand.class,
+            ConfigCommand.class,
+            EmulatorCommand.class,
+            CommandLine.HelpCommand.class
+        },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             ExitCodes.OK + ":Success.",
