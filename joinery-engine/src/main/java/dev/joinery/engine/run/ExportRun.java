@@ -152,8 +152,8 @@ final class ExportRun {
             if (p.kind() == PendingExport.Kind.DELETE) {
                 if (first.isApplied() || first.error().code() == ConnectorError.Code.NOT_FOUND) {
                     tx.removeCs(cs.id());
-                    log.deletes++;
-                    log.exported++;
+                    log.count(RunLog.Counter.DELETES);
+                    log.count(RunLog.Counter.EXPORTED);
                 } else {
                     fail(tx, p, cs, first.error(), mayQuarantine);
                 }
@@ -163,8 +163,8 @@ final class ExportRun {
                 if (first.isApplied()) {
                     tx.putCs(cs.withAnchor(first.anchor()).withExportMemory(memory(cs, p)));
                     tx.removePendingExport(cs.id());
-                    log.adds++;
-                    log.exported++;
+                    log.count(RunLog.Counter.ADDS);
+                    log.count(RunLog.Counter.EXPORTED);
                 } else {
                     fail(tx, p, cs, first.error(), mayQuarantine);
                 }
@@ -179,7 +179,7 @@ final class ExportRun {
                 }
                 cs = cs.withDn(p.newDn());
                 tx.putCs(cs);
-                log.renames++;
+                log.count(RunLog.Counter.RENAMES);
                 p = new PendingExport(
                         p.connector(),
                         p.csId(),
@@ -200,10 +200,10 @@ final class ExportRun {
                     return;
                 }
                 tx.putCs(cs.withExportMemory(memory(cs, p)));
-                log.updates++;
+                log.count(RunLog.Counter.UPDATES);
             }
             tx.removePendingExport(cs.id());
-            log.exported++;
+            log.count(RunLog.Counter.EXPORTED);
         }
 
         private void fail(

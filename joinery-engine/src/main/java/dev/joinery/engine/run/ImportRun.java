@@ -118,7 +118,7 @@ final class ImportRun {
                         CsObject cs = tx.cs(id).orElseThrow();
                         if (cs.anchor() != null && !seen.contains(id) && cs.pendingImport() != PendingImport.DELETE) {
                             tx.putCs(cs.withPendingImport(PendingImport.DELETE));
-                            log.deletes++;
+                            log.count(RunLog.Counter.DELETES);
                         }
                     }
                 }
@@ -132,13 +132,13 @@ final class ImportRun {
         }
 
         private void apply(SyncTransaction tx, ImportChange change) {
-            log.processed++;
+            log.count(RunLog.Counter.PROCESSED);
             if (change.kind() == ImportChange.Kind.DELETE) {
                 tx.csByAnchor(connector, change.anchor())
                         .filter(cs -> cs.pendingImport() != PendingImport.DELETE)
                         .ifPresent(cs -> {
                             tx.putCs(cs.withPendingImport(PendingImport.DELETE));
-                            log.deletes++;
+                            log.count(RunLog.Counter.DELETES);
                         });
                 return;
             }
@@ -156,7 +156,7 @@ final class ImportRun {
                         settings.newId(), connector, o.anchor(), o.dn(), o.objectType(), o.attributes());
                 tx.putCs(added);
                 seen.add(added.id());
-                log.adds++;
+                log.count(RunLog.Counter.ADDS);
                 return;
             }
             seen.add(cs.id());
@@ -182,9 +182,9 @@ final class ImportRun {
                 tx.putCs(updated);
             }
             if (changed) {
-                log.updates++;
+                log.count(RunLog.Counter.UPDATES);
                 if (renamed) {
-                    log.renames++;
+                    log.count(RunLog.Counter.RENAMES);
                 }
             }
         }

@@ -37,7 +37,7 @@ final class Inbound {
         if (cs == null) {
             return;
         }
-        s.log.processed++;
+        s.log.count(RunLog.Counter.PROCESSED);
         if (cs.pendingImport() == PendingImport.DELETE) {
             remove(cs);
             return;
@@ -58,7 +58,7 @@ final class Inbound {
                 return;
             }
             if (!cs.isLinked()) {
-                s.log.disconnectors++;
+                s.log.count(RunLog.Counter.DISCONNECTORS);
                 clearPending(cs);
                 return;
             }
@@ -139,7 +139,7 @@ final class Inbound {
         s.tx.removeMv(mvId);
         s.outbound.remove(mvId);
         s.recompute.remove(mvId);
-        s.log.deletes++;
+        s.log.count(RunLog.Counter.DELETES);
         s.trace.metaverse(mvId);
     }
 
@@ -209,7 +209,7 @@ final class Inbound {
         if (!updated.equals(mv)) {
             s.tx.putMv(updated);
             if (creating == null) {
-                s.log.updates++;
+                s.log.count(RunLog.Counter.UPDATES);
             }
             s.trace.metaverse(mvId);
             s.outbound.add(mvId);

@@ -58,7 +58,7 @@ final class Outbound {
                     deprovision(cs);
                 } else {
                     s.tx.putCs(cs.withLink(null));
-                    s.log.disconnectors++;
+                    s.log.count(RunLog.Counter.DISCONNECTORS);
                 }
                 return;
             }
@@ -108,13 +108,13 @@ final class Outbound {
             }
             CsObject linked = existing.withLink(new Link(mv.id(), rule.name(), Direction.OUTBOUND, LinkKind.JOINED));
             s.tx.putCs(linked);
-            s.log.joins++;
+            s.log.count(RunLog.Counter.JOINS);
             s.trace.join(linked, "reverse-joined on DN by rule '" + rule.name() + "'");
             return linked;
         }
         CsObject cs = CsObject.provisioned(s.settings.newId(), target.name(), dn, rule.targetObjectType(), link);
         s.tx.putCs(cs);
-        s.log.provisions++;
+        s.log.count(RunLog.Counter.PROVISIONS);
         s.trace.join(cs, "provisioned by rule '" + rule.name() + "'");
         s.outbound.addAll(s.tx.mvReferencing(mv.id()));
         return cs;
