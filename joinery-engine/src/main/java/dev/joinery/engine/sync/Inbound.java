@@ -154,7 +154,7 @@ final class Inbound {
 
     /**
      * Recomputes a metaverse object's attributes from every object linked to it and every inbound rule in scope for
-     * them. Apply-once flows flow only from {@code creating}, the object that projected it just now.
+     * them, for each object only while a rule that joins it is in scope ({@link SyncSession#joinRuleInScope}). Apply-once flows flow only from {@code creating}, the object that projected it just now.
      *
      * @return false when a flow failed (logged); the metaverse object is then left as it was
      */
@@ -169,11 +169,18 @@ final class Inbound {
             if (cs.pendingImport() == PendingImport.DELETE) {
                 continue;
             }
-            for (SyncRule rule : inScope(cs)) {
-                if (!rule.targetObjectType().equals("*")
-                        && !rule.targetObjectType().equals(mv.objectType())) {
-                    continue;
-                }
+            List<SyncRule> rules = inScope(cs).stream()
+                    .filter(r -> r.targetObjectType().equals("*")
+                            || r.targetObjectType().equals(mv.objectType()))
+                    .toList();
+            if (!SyncSession.joinRuleInScope(cs.link(), Direction.INBOUND, rules)) {
+                s.trace.join(
+                        cs,
+                        "contributes nothing: no inbound rule with join conditions or link type Provision is in"
+                                + " scope");
+                continue;
+            }
+            for (SyncRule rule : rules) {
                 for (Transformation flow : rule.transformations()) {
                     Value v = flow.applyOnce()
                                     && (creating == null || !creating.id().equals(cs.id()))

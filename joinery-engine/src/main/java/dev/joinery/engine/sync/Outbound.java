@@ -68,8 +68,24 @@ final class Outbound {
             if (cs == null) {
                 return;
             }
+        } else if (cs.link().direction() == Direction.INBOUND && !joinRuleInScope(cs, inScope)) {
+            s.trace.join(
+                    cs, "receives nothing: no outbound rule with join conditions or link type Provision is in scope");
+            PendingExport existing = s.tx.pendingExport(cs.id()).orElse(null);
+            if (existing != null && existing.kind() == PendingExport.Kind.UPDATE) {
+                s.tx.removePendingExport(cs.id());
+            }
+            return;
         }
         flows(mv, cs, target, inScope, rules);
+    }
+
+    /** An object linked by an inbound rule receives flows only while an outbound rule for its type joins it. */
+    private static boolean joinRuleInScope(CsObject cs, List<SyncRule> inScope) {
+        List<SyncRule> forType = inScope.stream()
+                .filter(r -> r.targetObjectType().equalsIgnoreCase(cs.objectType()))
+                .toList();
+        return SyncSession.joinRuleInScope(cs.link(), Direction.OUTBOUND, forType);
     }
 
     private CsObject linkedIn(UUID mvId, String connector) {

@@ -3,8 +3,11 @@ package dev.joinery.engine.sync;
 import dev.joinery.connector.spi.AttributeValue;
 import dev.joinery.engine.model.CsObject;
 import dev.joinery.engine.model.ErrorCode;
+import dev.joinery.engine.model.Link;
 import dev.joinery.engine.model.MvObject;
+import dev.joinery.engine.rules.Direction;
 import dev.joinery.engine.rules.FlowType;
+import dev.joinery.engine.rules.LinkType;
 import dev.joinery.engine.rules.SyncRule;
 import dev.joinery.engine.rules.Transformation;
 import dev.joinery.engine.store.SyncTransaction;
@@ -92,6 +95,22 @@ final class SyncSession {
             }
         }
         return result;
+    }
+
+    /**
+     * Whether flows of {@code direction} may reach an object with this link: "An object must have a join rule in scope
+     * for attributes to flow with the same inbound/outbound direction." The rule that made the link counts when the
+     * link was made in this direction; otherwise a rule of this direction with join conditions or link type
+     * Provision must be in scope (the rule that would have joined or provisioned it). Rules without join conditions
+     * then contribute their flows beside it.
+     *
+     * @param inScope the rules of {@code direction} in scope for the object, for its object type
+     */
+    static boolean joinRuleInScope(Link link, Direction direction, List<SyncRule> inScope) {
+        if (link.direction() == direction) {
+            return inScope.stream().anyMatch(r -> r.name().equals(link.rule()));
+        }
+        return inScope.stream().anyMatch(r -> r.hasJoin() || r.linkType() == LinkType.PROVISION);
     }
 
     /** Whether a connector-space object is a member of the group with this DN in its own connector space. */
