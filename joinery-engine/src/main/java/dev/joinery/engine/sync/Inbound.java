@@ -215,6 +215,7 @@ final class Inbound {
         MvObject updated = mv.withAttributes(attributes);
         if (!updated.equals(mv)) {
             s.tx.putMv(updated);
+            membersChanged(mv, updated);
             if (creating == null) {
                 s.log.count(RunLog.Counter.UPDATES);
             }
@@ -224,6 +225,28 @@ final class Inbound {
             s.outbound.add(mvId);
         }
         return true;
+    }
+
+    /** Objects that joined or left a group go outbound: an ISMEMBEROF scope may have changed for them. */
+    private void membersChanged(MvObject before, MvObject after) {
+        java.util.Set<AttributeValue> was = new java.util.HashSet<>(before.values("member"));
+        java.util.Set<AttributeValue> is = new java.util.HashSet<>(after.values("member"));
+        if (was.equals(is)) {
+            return;
+        }
+        java.util.Set<AttributeValue> changed = new java.util.HashSet<>(was);
+        changed.addAll(is);
+        was.retainAll(is);
+        changed.removeAll(was);
+        for (AttributeValue v : changed) {
+            if (v instanceof AttributeValue.Reference r) {
+                try {
+                    s.outbound.add(UUID.fromString(r.dn()));
+                } catch (IllegalArgumentException notAnId) {
+                    // not a metaverse reference
+                }
+            }
+        }
     }
 
     /** References by DN in the source connector space become metaverse ids; one whose target is not linked waits. */

@@ -49,7 +49,7 @@ final class Outbound {
         if (rules.isEmpty() && cs == null) {
             return;
         }
-        List<SyncRule> inScope = s.inScope(rules, mv.valueMap(), null, describe(mv), g -> false);
+        List<SyncRule> inScope = s.inScope(rules, mv.valueMap(), null, describe(mv), s.memberOf(mv, target.name()));
         if (cs != null && cs.link().direction() == Direction.OUTBOUND) {
             SyncRule linking = s.settings.rule(cs.link().rule()).orElse(null);
             if (linking == null || !inScope.contains(linking)) {

@@ -19,6 +19,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -119,6 +120,54 @@ final class SyncSession {
                 .map(g -> g.values("member").stream()
                         .anyMatch(v -> v instanceof AttributeValue.Reference r && r.dn().equalsIgnoreCase(cs.dn())))
                 .orElse(false);
+    }
+
+    /**
+     * Whether a metaverse object is a direct member of a metaverse group, for ISMEMBEROF / ISNOTMEMBEROF in outbound
+     * scoping: the group's {@code member} holds a reference to the object. The reference asks for "a DN to a group in
+     * the connector space"; for an outbound rule the clause value names the group as either
+     *
+     * <ul>
+     *   <li>the metaverse id of the group, or
+     *   <li>a DN in a connector space whose object is linked to the group: the rule's own (target) connector space
+     *       first, then the others in configuration order, so a source group such as {@code
+     *       CN=CloudPilot,OU=Groups,DC=contoso,DC=com} in the AD connector space works before the group was ever
+     *       provisioned to the target.
+     * </ul>
+     *
+     * A value that names no metaverse group makes ISMEMBEROF false and ISNOTMEMBEROF true. Nested groups are not
+     * expanded.
+     */
+    Predicate<String> memberOf(MvObject mv, String ruleConnector) {
+        String self = mv.id().toString();
+        return group -> groupId(group, ruleConnector)
+                .flatMap(tx::mv)
+                .map(g -> g.values("member").stream()
+                        .anyMatch(v -> v instanceof AttributeValue.Reference r && r.dn().equalsIgnoreCase(self)))
+                .orElse(false);
+    }
+
+    private Optional<UUID> groupId(String group, String ruleConnector) {
+        try {
+            return Optional.of(UUID.fromString(group.strip()));
+        } catch (IllegalArgumentException notAnId) {
+            // a DN
+        }
+        List<String> order = new ArrayList<>();
+        order.add(ruleConnector);
+        settings.connectors().stream()
+                .map(ConnectorSettings::name)
+                .filter(n -> !n.equals(ruleConnector))
+                .forEach(order::add);
+        for (String connector : order) {
+            Optional<UUID> linked = tx.csByDn(connector, group)
+                    .filter(CsObject::isLinked)
+                    .map(cs -> cs.link().mvId());
+            if (linked.isPresent()) {
+                return linked;
+            }
+        }
+        return Optional.empty();
     }
 
     EvaluationContext csContext(CsObject cs, SyncRule rule) {
