@@ -245,7 +245,10 @@ final class ExportRun {
             apply(tx, p, results, false);
         }
 
-        /** The export memory after the change applied: what the directory now holds, as far as the engine knows. */
+        /**
+         * The export memory after the change applied: what the directory now holds of each changed attribute, as far
+         * as the engine knows; an attribute cleared is remembered empty, so it is not staged for clearing again.
+         */
         private static java.util.Map<String, List<dev.joinery.connector.spi.AttributeValue>> memory(
                 CsObject cs, PendingExport p) {
             var expected = Changes.expected(cs, p);
@@ -255,7 +258,6 @@ final class ExportRun {
             for (AttributeChange c : p.changes()) {
                 memory.put(c.name(), expected.getOrDefault(c.name(), List.of()));
             }
-            memory.values().removeIf(List::isEmpty);
             return memory;
         }
 

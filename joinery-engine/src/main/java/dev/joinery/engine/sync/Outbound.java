@@ -2,7 +2,6 @@ package dev.joinery.engine.sync;
 
 import dev.joinery.connector.spi.AttributeChange;
 import dev.joinery.connector.spi.AttributeValue;
-import dev.joinery.engine.model.Attributes;
 import dev.joinery.engine.model.CsObject;
 import dev.joinery.engine.model.ErrorCode;
 import dev.joinery.engine.model.Link;
@@ -215,8 +214,7 @@ final class Outbound {
         }
         Map<String, Resolution> resolved = AttributeResolver.resolve(
                 contributions, s.contributionOrder(), managed, s.resolverListener(cs.toString(), cs, mv.id()));
-        TreeMap<String, List<AttributeValue>> current = Attributes.mutable(cs.attributes());
-        current.putAll(cs.exportMemory());
+        TreeMap<String, List<AttributeValue>> current = Changes.withExportMemory(cs);
         String newDn = null;
         List<AttributeChange> changes = new ArrayList<>();
         for (Map.Entry<String, Resolution> e : resolved.entrySet()) {
