@@ -51,7 +51,9 @@ final class ExportRun {
         long deletes = pending.stream()
                 .filter(p -> p.kind() == PendingExport.Kind.DELETE)
                 .count();
-        int limit = settings.deletionThreshold().limit(size);
+        long unexportedAdds =
+                pending.stream().filter(p -> p.kind() == PendingExport.Kind.ADD).count();
+        int limit = settings.deletionThreshold().limit((int) (size - unexportedAdds));
         if (settings.stagingMode()) {
             status = RunStatus.SKIPPED_STAGING;
             message = "staging mode: " + pending.size() + " pending exports were not exported";
