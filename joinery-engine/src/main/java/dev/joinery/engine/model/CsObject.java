@@ -78,6 +78,23 @@ public record CsObject(
                 Map.of());
     }
 
+    /** The DN prefix of a transient object; see {@link #asTransient()}. */
+    private static final String TRANSIENT = "{transient ";
+
+    /**
+     * This object as a transient one: "DN match with a different anchor ⇒ old object gets a temporary DN and becomes
+     * transient until the rename/deletion is imported." The temporary DN is {@code {transient <id>}<old DN>}; the
+     * object keeps its link and pending import.
+     */
+    public CsObject asTransient() {
+        return isTransient() ? this : withDn(TRANSIENT + id + "}" + dn);
+    }
+
+    /** Whether the object holds a temporary DN until its own rename or deletion is imported. */
+    public boolean isTransient() {
+        return dn.startsWith(TRANSIENT);
+    }
+
     public boolean isLinked() {
         return link != null;
     }

@@ -44,6 +44,7 @@ final class ExportRun {
         int size;
         try (SyncTransaction tx = store.begin()) {
             pending = new ArrayList<>(tx.pendingExports(connector));
+            pending.removeIf(p -> tx.cs(p.csId()).map(CsObject::isTransient).orElse(false));
             size = tx.csCount(connector);
         }
         RunStatus status = null;

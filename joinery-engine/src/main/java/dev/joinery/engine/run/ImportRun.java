@@ -190,15 +190,16 @@ final class ImportRun {
         }
 
         /**
-         * Another object holding the DN with another anchor was deleted or renamed in a way not yet imported: it gets
-         * a temporary DN and a pending delete, until its own change arrives (the reference's "transient" object).
+         * Another object holding the DN with another anchor was deleted or renamed in a way not yet imported: "DN match
+         * with a different anchor ⇒ old object gets a temporary DN and becomes transient until the rename/deletion is
+         * imported". It keeps its link; synchronization and export leave it alone until its own change arrives (a
+         * full import that does not see it marks it deleted as usual).
          */
         private void makeTransient(SyncTransaction tx, ConnectorObject o, CsObject keep) {
             tx.csByDn(connector, o.dn())
                     .filter(other -> keep == null || !other.id().equals(keep.id()))
                     .filter(other -> !o.anchor().equals(other.anchor()))
-                    .ifPresent(other -> tx.putCs(other.withDn("{transient " + other.id() + "}" + other.dn())
-                            .withPendingImport(PendingImport.DELETE)));
+                    .ifPresent(other -> tx.putCs(other.asTransient()));
         }
     }
 }

@@ -42,6 +42,10 @@ final class Inbound {
             remove(cs);
             return;
         }
+        if (cs.isTransient()) {
+            s.trace.join(cs, "transient: waits for its rename or deletion to be imported");
+            return;
+        }
         List<SyncRule> inScope = inScope(cs);
         if (cs.isLinked() && cs.link().direction() == Direction.INBOUND) {
             SyncRule linking = s.settings.rule(cs.link().rule()).orElse(null);

@@ -48,6 +48,10 @@ final class Outbound {
         if (rules.isEmpty() && cs == null) {
             return;
         }
+        if (cs != null && cs.isTransient()) {
+            s.trace.join(cs, "transient: receives nothing until its rename or deletion is imported");
+            return;
+        }
         List<SyncRule> inScope = s.inScope(rules, mv.valueMap(), null, describe(mv), s.memberOf(mv, target.name()));
         if (cs != null && cs.link().direction() == Direction.OUTBOUND) {
             SyncRule linking = s.settings.rule(cs.link().rule()).orElse(null);
