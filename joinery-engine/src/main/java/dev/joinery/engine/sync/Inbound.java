@@ -160,7 +160,7 @@ final class Inbound {
      * Recomputes a metaverse object's attributes from every object linked to it and every inbound rule in scope for
      * them, for each object only while a rule that joins it is in scope ({@link SyncSession#joinRuleInScope}). Apply-once flows flow only from {@code creating}, the object that projected it just now.
      *
-     * @return false when a flow failed (logged); the metaverse object is then left as it was
+     * @return false when a flow failed or flows mixed merge types (logged); the metaverse object is then left as it was
      */
     boolean recompute(UUID mvId, CsObject creating) {
         MvObject mv = s.tx.mv(mvId).orElse(null);
@@ -199,11 +199,15 @@ final class Inbound {
                 }
             }
         }
+        int errors = s.log.errorCount();
         Map<String, Resolution> resolved = AttributeResolver.resolve(
                 contributions,
                 s.contributionOrder(),
                 mv.attributes().keySet(),
                 s.resolverListener("metaverse object " + mvId, null, mvId));
+        if (s.log.errorCount() > errors) {
+            return false;
+        }
         TreeMap<String, MvAttribute> attributes = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         attributes.putAll(mv.attributes());
         resolved.forEach((name, r) -> {

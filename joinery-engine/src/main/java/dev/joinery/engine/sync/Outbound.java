@@ -216,8 +216,12 @@ final class Outbound {
                 contributions.add(translate(c, target.name()));
             }
         }
+        int errors = s.log.errorCount();
         Map<String, Resolution> resolved = AttributeResolver.resolve(
                 contributions, s.contributionOrder(), managed, s.resolverListener(cs.toString(), cs, mv.id()));
+        if (s.log.errorCount() > errors) {
+            return;
+        }
         TreeMap<String, List<AttributeValue>> current = Changes.withExportMemory(cs);
         String newDn = null;
         List<AttributeChange> changes = new ArrayList<>();
