@@ -13,7 +13,6 @@ import dev.joinery.engine.rules.SyncRule;
 import dev.joinery.engine.rules.Transformation;
 import dev.joinery.expr.Value;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -243,7 +242,7 @@ final class Outbound {
                 }
                 continue;
             }
-            if (sameValues(cur, want)) {
+            if (ValueDiff.sameValues(cur, want)) {
                 continue;
             }
             if (target.immutableAttributes().contains(attribute) && !cur.isEmpty()) {
@@ -260,7 +259,7 @@ final class Outbound {
                 }
                 return;
             }
-            diff(changes, attribute, cur, want, target.multiValued(cs.objectType(), attribute));
+            ValueDiff.diff(changes, attribute, cur, want, target.multiValued(cs.objectType(), attribute));
         }
         stage(cs, existing, renameTo(cs, newDn, mv), changes);
     }
@@ -340,35 +339,6 @@ final class Outbound {
         } else if (!staged.sameChange(existing)) {
             s.tx.putPendingExport(staged);
         }
-    }
-
-    /** By value: adds and deletes for a multi-valued attribute, replace or clear for a single-valued one. */
-    private static void diff(
-            List<AttributeChange> changes,
-            String attribute,
-            List<AttributeValue> cur,
-            List<AttributeValue> want,
-            boolean multiValued) {
-        if (multiValued || cur.size() > 1 || want.size() > 1) {
-            List<AttributeValue> add = new ArrayList<>(want);
-            add.removeAll(cur);
-            List<AttributeValue> delete = new ArrayList<>(cur);
-            delete.removeAll(want);
-            if (!add.isEmpty()) {
-                changes.add(AttributeChange.add(attribute, add));
-            }
-            if (!delete.isEmpty()) {
-                changes.add(AttributeChange.delete(attribute, delete));
-            }
-        } else if (want.isEmpty()) {
-            changes.add(AttributeChange.clear(attribute));
-        } else {
-            changes.add(AttributeChange.replace(attribute, want));
-        }
-    }
-
-    private static boolean sameValues(List<AttributeValue> a, List<AttributeValue> b) {
-        return a.size() == b.size() && new HashSet<>(a).equals(new HashSet<>(b));
     }
 
     /** Metaverse references become DNs in the target; one whose target object is not there yet waits. */
