@@ -21,6 +21,13 @@ public final class Attributes {
         return Collections.unmodifiableMap(copy);
     }
 
+    /** An unmodifiable, case-insensitive copy that keeps empty value lists (an export memory's "cleared"). */
+    public static Map<String, List<AttributeValue>> copyKeepingEmpty(Map<String, List<AttributeValue>> attributes) {
+        TreeMap<String, List<AttributeValue>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        attributes.forEach((name, values) -> copy.put(name, List.copyOf(values)));
+        return Collections.unmodifiableMap(copy);
+    }
+
     /** A modifiable, case-insensitive copy, to build a changed map from. */
     public static TreeMap<String, List<AttributeValue>> mutable(Map<String, List<AttributeValue>> attributes) {
         TreeMap<String, List<AttributeValue>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);

@@ -19,8 +19,9 @@ import java.util.UUID;
  * @param attributes the hologram: the values the last import saw (never values only exported)
  * @param link the metaverse object it is linked to, or null for a disconnector
  * @param pendingImport what the last imports changed that synchronization has not processed
- * @param exportMemory values exported and applied but not yet confirmed by an import, by attribute; an import of
- *     the object clears it ("The export memory is cleared when C=5 is received during an import")
+ * @param exportMemory values exported and applied but not yet confirmed by an import, by attribute; an empty list
+ *     records an attribute exported as cleared (a store must keep it). An import of the object clears the memory
+ *     ("The export memory is cleared when C=5 is received during an import")
  * @param quarantined values that duplicate attribute resiliency keeps from being exported, by attribute
  */
 public record CsObject(
@@ -42,7 +43,7 @@ public record CsObject(
         Objects.requireNonNull(objectType, "objectType");
         Objects.requireNonNull(pendingImport, "pendingImport");
         attributes = Attributes.copy(attributes);
-        exportMemory = Attributes.copy(exportMemory);
+        exportMemory = Attributes.copyKeepingEmpty(exportMemory);
         quarantined = Attributes.copy(quarantined);
     }
 
@@ -75,6 +76,23 @@ public record CsObject(
                 PendingImport.NONE,
                 Map.of(),
                 Map.of());
+    }
+
+    /** The DN prefix of a transient object; see {@link #asTransient()}. */
+    private static final String TRANSIENT = "{transient ";
+
+    /**
+     * This object as a transient one: "DN match with a different anchor ⇒ old object gets a temporary DN and becomes
+     * transient until the rename/deletion is imported." The temporary DN is {@code {transient <id>}<old DN>}; the
+     * object keeps its link and pending import.
+     */
+    public CsObject asTransient() {
+        return isTransient() ? this : withDn(TRANSIENT + id + "}" + dn);
+    }
+
+    /** Whether the object holds a temporary DN until its own rename or deletion is imported. */
+    public boolean isTransient() {
+        return dn.startsWith(TRANSIENT);
     }
 
     public boolean isLinked() {

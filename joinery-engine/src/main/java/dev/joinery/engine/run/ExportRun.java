@@ -44,6 +44,7 @@ final class ExportRun {
         int size;
         try (SyncTransaction tx = store.begin()) {
             pending = new ArrayList<>(tx.pendingExports(connector));
+            pending.removeIf(p -> tx.cs(p.csId()).map(CsObject::isTransient).orElse(false));
             size = tx.csCount(connector);
         }
         RunStatus status = null;
@@ -51,7 +52,9 @@ final class ExportRun {
         long deletes = pending.stream()
                 .filter(p -> p.kind() == PendingExport.Kind.DELETE)
                 .count();
-        int limit = settings.deletionThreshold().limit(size);
+        long unexportedAdds =
+                pending.stream().filter(p -> p.kind() == PendingExport.Kind.ADD).count();
+        int limit = settings.deletionThreshold().limit((int) (size - unexportedAdds));
         if (settings.stagingMode()) {
             status = RunStatus.SKIPPED_STAGING;
             message = "staging mode: " + pending.size() + " pending exports were not exported";
@@ -152,8 +155,8 @@ final class ExportRun {
             if (p.kind() == PendingExport.Kind.DELETE) {
                 if (first.isApplied() || first.error().code() == ConnectorError.Code.NOT_FOUND) {
                     tx.removeCs(cs.id());
-                    log.deletes++;
-                    log.exported++;
+                    log.count(RunLog.Counter.DELETES);
+                    log.count(RunLog.Counter.EXPORTED);
                 } else {
                     fail(tx, p, cs, first.error(), mayQuarantine);
                 }
@@ -163,8 +166,8 @@ final class ExportRun {
                 if (first.isApplied()) {
                     tx.putCs(cs.withAnchor(first.anchor()).withExportMemory(memory(cs, p)));
                     tx.removePendingExport(cs.id());
-                    log.adds++;
-                    log.exported++;
+                    log.count(RunLog.Counter.ADDS);
+                    log.count(RunLog.Counter.EXPORTED);
                 } else {
                     fail(tx, p, cs, first.error(), mayQuarantine);
                 }
@@ -179,7 +182,7 @@ final class ExportRun {
                 }
                 cs = cs.withDn(p.newDn());
                 tx.putCs(cs);
-                log.renames++;
+                log.count(RunLog.Counter.RENAMES);
                 p = new PendingExport(
                         p.connector(),
                         p.csId(),
@@ -200,10 +203,10 @@ final class ExportRun {
                     return;
                 }
                 tx.putCs(cs.withExportMemory(memory(cs, p)));
-                log.updates++;
+                log.count(RunLog.Counter.UPDATES);
             }
             tx.removePendingExport(cs.id());
-            log.exported++;
+            log.count(RunLog.Counter.EXPORTED);
         }
 
         private void fail(
@@ -245,7 +248,10 @@ final class ExportRun {
             apply(tx, p, results, false);
         }
 
-        /** The export memory after the change applied: what the directory now holds, as far as the engine knows. */
+        /**
+         * The export memory after the change applied: what the directory now holds of each changed attribute, as far
+         * as the engine knows; an attribute cleared is remembered empty, so it is not staged for clearing again.
+         */
         private static java.util.Map<String, List<dev.joinery.connector.spi.AttributeValue>> memory(
                 CsObject cs, PendingExport p) {
             var expected = Changes.expected(cs, p);
@@ -255,7 +261,6 @@ final class ExportRun {
             for (AttributeChange c : p.changes()) {
                 memory.put(c.name(), expected.getOrDefault(c.name(), List.of()));
             }
-            memory.values().removeIf(List::isEmpty);
             return memory;
         }
 

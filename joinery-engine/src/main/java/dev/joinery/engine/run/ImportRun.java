@@ -118,7 +118,7 @@ final class ImportRun {
                         CsObject cs = tx.cs(id).orElseThrow();
                         if (cs.anchor() != null && !seen.contains(id) && cs.pendingImport() != PendingImport.DELETE) {
                             tx.putCs(cs.withPendingImport(PendingImport.DELETE));
-                            log.deletes++;
+                            log.count(RunLog.Counter.DELETES);
                         }
                     }
                 }
@@ -132,13 +132,13 @@ final class ImportRun {
         }
 
         private void apply(SyncTransaction tx, ImportChange change) {
-            log.processed++;
+            log.count(RunLog.Counter.PROCESSED);
             if (change.kind() == ImportChange.Kind.DELETE) {
                 tx.csByAnchor(connector, change.anchor())
                         .filter(cs -> cs.pendingImport() != PendingImport.DELETE)
                         .ifPresent(cs -> {
                             tx.putCs(cs.withPendingImport(PendingImport.DELETE));
-                            log.deletes++;
+                            log.count(RunLog.Counter.DELETES);
                         });
                 return;
             }
@@ -156,7 +156,7 @@ final class ImportRun {
                         settings.newId(), connector, o.anchor(), o.dn(), o.objectType(), o.attributes());
                 tx.putCs(added);
                 seen.add(added.id());
-                log.adds++;
+                log.count(RunLog.Counter.ADDS);
                 return;
             }
             seen.add(cs.id());
@@ -182,23 +182,24 @@ final class ImportRun {
                 tx.putCs(updated);
             }
             if (changed) {
-                log.updates++;
+                log.count(RunLog.Counter.UPDATES);
                 if (renamed) {
-                    log.renames++;
+                    log.count(RunLog.Counter.RENAMES);
                 }
             }
         }
 
         /**
-         * Another object holding the DN with another anchor was deleted or renamed in a way not yet imported: it gets
-         * a temporary DN and a pending delete, until its own change arrives (the reference's "transient" object).
+         * Another object holding the DN with another anchor was deleted or renamed in a way not yet imported: "DN match
+         * with a different anchor ⇒ old object gets a temporary DN and becomes transient until the rename/deletion is
+         * imported". It keeps its link; synchronization and export leave it alone until its own change arrives (a
+         * full import that does not see it marks it deleted as usual).
          */
         private void makeTransient(SyncTransaction tx, ConnectorObject o, CsObject keep) {
             tx.csByDn(connector, o.dn())
                     .filter(other -> keep == null || !other.id().equals(keep.id()))
                     .filter(other -> !o.anchor().equals(other.anchor()))
-                    .ifPresent(other -> tx.putCs(other.withDn("{transient " + other.id() + "}" + other.dn())
-                            .withPendingImport(PendingImport.DELETE)));
+                    .ifPresent(other -> tx.putCs(other.asTransient()));
         }
     }
 }

@@ -5,7 +5,6 @@ import dev.joinery.connector.spi.AttributeValue;
 import dev.joinery.engine.model.Attributes;
 import dev.joinery.engine.model.CsObject;
 import dev.joinery.engine.model.ErrorCode;
-import dev.joinery.engine.model.ObjectError;
 import dev.joinery.engine.model.PendingExport;
 import dev.joinery.engine.store.SyncTransaction;
 import dev.joinery.engine.sync.ConnectorSettings;
@@ -85,17 +84,14 @@ final class Resiliency {
         for (UUID id : holders) {
             tx.cs(id).ifPresent(h -> {
                 holderDns.add(h.dn());
-                log.add(new ObjectError(
-                        log.runId(),
+                log.error(
                         ErrorCode.DUPLICATE_ATTRIBUTE_QUARANTINED,
                         "holds " + attribute + " " + conflicting + " that " + cs.dn() + " also wants; " + cs.dn()
                                 + "'s value was quarantined",
-                        h.connector(),
-                        h.id(),
-                        h.dn(),
+                        h,
                         h.link() == null ? null : h.link().mvId(),
                         null,
-                        attribute));
+                        attribute);
             });
         }
         log.error(

@@ -44,6 +44,10 @@ public final class SyncEngine {
         DELTA
     }
 
+    /** The message of a full synchronization that a delta cycle ran because the rules changed. */
+    public static final String FULL_SYNC_REASON =
+            "the sync rules changed since the last full synchronization of this connector";
+
     private final SyncStore store;
     private final SyncSettings settings;
     private final Map<String, Connector> connectors;
@@ -116,7 +120,9 @@ public final class SyncEngine {
     /**
      * A sync cycle: imports from every connector in order, synchronizations in order, then exports in reverse order
      * (the scheduler's "export to Entra ID, export to on-prem" with the cloud connector added last). A stopped run
-     * does not stop the cycle.
+     * does not stop the cycle. A delta cycle runs a full synchronization instead of a delta one on a connector whose
+     * rules changed since its last completed full synchronization, or that never had one ("sync-rule changes ⇒ Full
+     * Sync on that connector"; see {@link dev.joinery.engine.sync.RulesFingerprint}).
      */
     public List<RunRecord> cycle(Cycle policy) {
         List<RunRecord> runs = new ArrayList<>();
@@ -127,7 +133,14 @@ public final class SyncEngine {
             }
         }
         for (ConnectorSettings c : order) {
-            runs.add(policy == Cycle.INITIAL ? fullSync(c.name()) : deltaSync(c.name()));
+            Synchronizer sync = new Synchronizer(store, settings);
+            if (policy == Cycle.INITIAL) {
+                runs.add(sync.fullSync(c.name()));
+            } else if (sync.rulesChanged(c.name())) {
+                runs.add(sync.fullSync(c.name(), FULL_SYNC_REASON));
+            } else {
+                runs.add(sync.deltaSync(c.name()));
+            }
         }
         for (int i = order.size() - 1; i >= 0; i--) {
             if (connectors.get(order.get(i).name()) instanceof Export) {

@@ -38,6 +38,7 @@ final class InMemoryState {
     final Map<UUID, Set<UUID>> mvRefs = new HashMap<>();
     final Map<String, LinkedHashMap<UUID, PendingExport>> exports = new HashMap<>();
     final Map<String, Watermark> watermarks = new HashMap<>();
+    final Map<String, String> rulesFingerprints = new HashMap<>();
     final Map<UUID, RunRecord> runs = new LinkedHashMap<>();
     final Map<UUID, List<ObjectError>> errors = new HashMap<>();
     long nextSeq;

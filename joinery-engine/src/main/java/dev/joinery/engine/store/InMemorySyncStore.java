@@ -2,16 +2,9 @@ package dev.joinery.engine.store;
 
 import dev.joinery.connector.spi.Anchor;
 import dev.joinery.connector.spi.AttributeValue;
-import dev.joinery.connector.spi.Watermark;
 import dev.joinery.engine.model.CsObject;
 import dev.joinery.engine.model.MvObject;
-import dev.joinery.engine.model.ObjectError;
 import dev.joinery.engine.model.PendingExport;
-import dev.joinery.engine.model.RunRecord;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +17,8 @@ import java.util.UUID;
 /**
  * A {@link SyncStore} in memory, for tests and previews. A transaction writes through to the data and keeps an
  * undo log; rollback replays it backwards, so a preview is a transaction that is rolled back. Thread-safe: every
- * call locks the store; one transaction at a time.
+ * call locks the store; one transaction at a time. Watermarks, rule fingerprints and run history are kept by
+ * {@link InMemoryRecords}.
  */
 public final class InMemorySyncStore implements SyncStore {
     private final InMemoryState state = new InMemoryState();
@@ -50,15 +44,20 @@ public final class InMemorySyncStore implements SyncStore {
         }
     }
 
-    private final class Tx implements SyncTransaction {
-        private final Deque<Runnable> undo = new ArrayDeque<>();
+    private final class Tx extends InMemoryRecords {
         private boolean done;
 
-        private InMemoryState s() {
+        @Override
+        InMemoryState s() {
             if (done) {
                 throw new IllegalStateException("the transaction has ended");
             }
             return state;
+        }
+
+        @Override
+        Object lock() {
+            return InMemorySyncStore.this;
         }
 
         @Override
@@ -284,79 +283,6 @@ public final class InMemorySyncStore implements SyncStore {
                         return;
                     }
                 }
-            }
-        }
-
-        @Override
-        public Watermark watermark(String connector) {
-            synchronized (InMemorySyncStore.this) {
-                return s().watermarks.getOrDefault(connector, Watermark.NONE);
-            }
-        }
-
-        @Override
-        public void saveWatermark(String connector, Watermark watermark) {
-            Objects.requireNonNull(watermark, "watermark");
-            synchronized (InMemorySyncStore.this) {
-                Watermark old = s().watermarks.put(connector, watermark);
-                undo.push(() -> {
-                    if (old == null) {
-                        state.watermarks.remove(connector);
-                    } else {
-                        state.watermarks.put(connector, old);
-                    }
-                });
-            }
-        }
-
-        @Override
-        public void putRun(RunRecord run) {
-            synchronized (InMemorySyncStore.this) {
-                RunRecord old = s().runs.put(run.id(), run);
-                undo.push(() -> {
-                    if (old == null) {
-                        state.runs.remove(run.id());
-                    } else {
-                        state.runs.put(run.id(), old);
-                    }
-                });
-            }
-        }
-
-        @Override
-        public Optional<RunRecord> run(UUID id) {
-            synchronized (InMemorySyncStore.this) {
-                return Optional.ofNullable(s().runs.get(id));
-            }
-        }
-
-        @Override
-        public List<RunRecord> runs(String connector) {
-            synchronized (InMemorySyncStore.this) {
-                List<RunRecord> list = new ArrayList<>();
-                for (RunRecord r : s().runs.values()) {
-                    if (connector == null || r.connector().equals(connector)) {
-                        list.add(r);
-                    }
-                }
-                list.sort(Comparator.comparing(RunRecord::start));
-                return list;
-            }
-        }
-
-        @Override
-        public void addError(ObjectError error) {
-            synchronized (InMemorySyncStore.this) {
-                List<ObjectError> list = s().errors.computeIfAbsent(error.runId(), k -> new ArrayList<>());
-                list.add(error);
-                undo.push(() -> list.remove(list.size() - 1));
-            }
-        }
-
-        @Override
-        public List<ObjectError> errors(UUID runId) {
-            synchronized (InMemorySyncStore.this) {
-                return List.copyOf(s().errors.getOrDefault(runId, List.of()));
             }
         }
 

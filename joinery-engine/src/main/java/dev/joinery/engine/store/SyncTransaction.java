@@ -121,6 +121,19 @@ public interface SyncTransaction extends AutoCloseable {
     /** Saves a watermark; it becomes visible with the batch it ends, on commit. */
     void saveWatermark(String connector, Watermark watermark);
 
+    // ---- rule fingerprints ----
+
+    /**
+     * The fingerprint of the sync rules that the last completed full synchronization of a connector ran with; empty
+     * when none was saved. The engine compares it with the current rules to decide that a cycle must run a full
+     * synchronization on the connector ("sync-rule changes ⇒ Full Sync on that connector"). The text is opaque to the
+     * store, at most 128 characters.
+     */
+    Optional<String> rulesFingerprint(String connector);
+
+    /** Saves a connector's rule fingerprint, replacing the previous one; it becomes visible on commit. */
+    void saveRulesFingerprint(String connector, String fingerprint);
+
     // ---- run history ----
 
     /** Inserts or replaces (by {@link RunRecord#id()}). */

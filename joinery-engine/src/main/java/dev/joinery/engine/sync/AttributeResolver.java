@@ -17,7 +17,9 @@ import java.util.TreeMap;
  * value." NULL lets lower rules contribute; AuthoritativeNull wins with no value; IgnoreThisFlow is "like the
  * attribute flow has never been there" (the target keeps what it has when no other flow decides); Merge and
  * MergeCaseInsensitive union every contribution, without duplicates (ignoring case for the latter). An attribute
- * with no flow at all is removed: its contributors left.
+ * with no flow at all is removed: its contributors left. Contributions that mix merge types ("all sync rules in
+ * scope for an object must use the same merge type… If you try, you receive an error") are reported and the
+ * attribute is kept as it is; the callers then leave the whole object unchanged, as for an expression error.
  */
 final class AttributeResolver {
     /** Reports precedence outcomes and merge-type conflicts. */
@@ -67,6 +69,7 @@ final class AttributeResolver {
         MergeType merge = active.get(0).mergeType().behaviour();
         if (active.stream().anyMatch(c -> c.mergeType().behaviour() != merge)) {
             listener.mergeConflict(attribute, active);
+            return Resolution.KEEP;
         }
         return merge == MergeType.UPDATE ? update(active, listener) : merge(active, merge, listener);
     }

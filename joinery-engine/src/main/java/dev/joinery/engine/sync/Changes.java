@@ -41,12 +41,27 @@ public final class Changes {
     }
 
     /**
+     * What the engine believes the directory holds after its exports: the hologram overlaid with the export memory,
+     * where an attribute remembered empty was exported as cleared. Modifiable, case-insensitive.
+     */
+    public static TreeMap<String, List<AttributeValue>> withExportMemory(CsObject cs) {
+        TreeMap<String, List<AttributeValue>> map = Attributes.mutable(cs.attributes());
+        cs.exportMemory().forEach((name, values) -> {
+            if (values.isEmpty()) {
+                map.remove(name);
+            } else {
+                map.put(name, values);
+            }
+        });
+        return map;
+    }
+
+    /**
      * What the engine believes the directory holds or will hold for a connector-space object: the hologram, then
      * the values exported but not yet confirmed, then the changes staged for export.
      */
     public static Map<String, List<AttributeValue>> expected(CsObject cs, PendingExport pending) {
-        TreeMap<String, List<AttributeValue>> map = Attributes.mutable(cs.attributes());
-        map.putAll(cs.exportMemory());
+        TreeMap<String, List<AttributeValue>> map = withExportMemory(cs);
         if (pending != null && pending.kind() != PendingExport.Kind.DELETE) {
             pending.changes().forEach(c -> apply(map, c));
         }

@@ -2,7 +2,9 @@ package dev.joinery.engine.sync;
 
 /**
  * How many deletes one export may send before it stops without deleting anything: "Enabled by default, 500
- * deletes". Either a count, or a percentage of the connector space's objects, or off.
+ * deletes". Either a count, or a percentage, or off. A percentage is of the connector's objects in the directory when
+ * the export starts: every connector-space object except those provisioned whose add is not exported yet (the pending
+ * deletes count, they are still there); the limit is rounded down, so 10% of 15 objects allows 1 delete.
  *
  * @param count the most deletes allowed, or -1 when not a count
  * @param percent the most deletes allowed as a percentage of the connector space, or -1 when not a percentage
@@ -25,7 +27,10 @@ public record DeletionThreshold(int count, int percent) {
         return new DeletionThreshold(-1, percent);
     }
 
-    /** The most deletes allowed for a connector space of {@code size} objects; MAX_VALUE when disabled. */
+    /**
+     * The most deletes allowed when the directory holds {@code size} objects of the connector space; MAX_VALUE when
+     * disabled.
+     */
     public int limit(int size) {
         if (count >= 0) {
             return count;

@@ -37,9 +37,13 @@ final class Inbound {
         if (cs == null) {
             return;
         }
-        s.log.processed++;
+        s.log.count(RunLog.Counter.PROCESSED);
         if (cs.pendingImport() == PendingImport.DELETE) {
             remove(cs);
+            return;
+        }
+        if (cs.isTransient()) {
+            s.trace.join(cs, "transient: waits for its rename or deletion to be imported");
             return;
         }
         List<SyncRule> inScope = inScope(cs);
@@ -58,7 +62,7 @@ final class Inbound {
                 return;
             }
             if (!cs.isLinked()) {
-                s.log.disconnectors++;
+                s.log.count(RunLog.Counter.DISCONNECTORS);
                 clearPending(cs);
                 return;
             }
@@ -139,7 +143,7 @@ final class Inbound {
         s.tx.removeMv(mvId);
         s.outbound.remove(mvId);
         s.recompute.remove(mvId);
-        s.log.deletes++;
+        s.log.count(RunLog.Counter.DELETES);
         s.trace.metaverse(mvId);
     }
 
@@ -154,9 +158,9 @@ final class Inbound {
 
     /**
      * Recomputes a metaverse object's attributes from every object linked to it and every inbound rule in scope for
-     * them. Apply-once flows flow only from {@code creating}, the object that projected it just now.
+     * them, for each object only while a rule that joins it is in scope ({@link SyncSession#joinRuleInScope}). Apply-once flows flow only from {@code creating}, the object that projected it just now.
      *
-     * @return false when a flow failed (logged); the metaverse object is then left as it was
+     * @return false when a flow failed or flows mixed merge types (logged); the metaverse object is then left as it was
      */
     boolean recompute(UUID mvId, CsObject creating) {
         MvObject mv = s.tx.mv(mvId).orElse(null);
@@ -169,11 +173,18 @@ final class Inbound {
             if (cs.pendingImport() == PendingImport.DELETE) {
                 continue;
             }
-            for (SyncRule rule : inScope(cs)) {
-                if (!rule.targetObjectType().equals("*")
-                        && !rule.targetObjectType().equals(mv.objectType())) {
-                    continue;
-                }
+            List<SyncRule> rules = inScope(cs).stream()
+                    .filter(r -> r.targetObjectType().equals("*")
+                            || r.targetObjectType().equals(mv.objectType()))
+                    .toList();
+            if (!SyncSession.joinRuleInScope(cs.link(), Direction.INBOUND, rules)) {
+                s.trace.join(
+                        cs,
+                        "contributes nothing: no inbound rule with join conditions or link type Provision is in"
+                                + " scope");
+                continue;
+            }
+            for (SyncRule rule : rules) {
                 for (Transformation flow : rule.transformations()) {
                     Value v = flow.applyOnce()
                                     && (creating == null || !creating.id().equals(cs.id()))
@@ -188,11 +199,15 @@ final class Inbound {
                 }
             }
         }
+        int errors = s.log.errorCount();
         Map<String, Resolution> resolved = AttributeResolver.resolve(
                 contributions,
                 s.contributionOrder(),
                 mv.attributes().keySet(),
                 s.resolverListener("metaverse object " + mvId, null, mvId));
+        if (s.log.errorCount() > errors) {
+            return false;
+        }
         TreeMap<String, MvAttribute> attributes = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         attributes.putAll(mv.attributes());
         resolved.forEach((name, r) -> {
@@ -208,8 +223,9 @@ final class Inbound {
         MvObject updated = mv.withAttributes(attributes);
         if (!updated.equals(mv)) {
             s.tx.putMv(updated);
+            membersChanged(mv, updated);
             if (creating == null) {
-                s.log.updates++;
+                s.log.count(RunLog.Counter.UPDATES);
             }
             s.trace.metaverse(mvId);
             s.outbound.add(mvId);
@@ -217,6 +233,28 @@ final class Inbound {
             s.outbound.add(mvId);
         }
         return true;
+    }
+
+    /** Objects that joined or left a group go outbound: an ISMEMBEROF scope may have changed for them. */
+    private void membersChanged(MvObject before, MvObject after) {
+        java.util.Set<AttributeValue> was = new java.util.HashSet<>(before.values("member"));
+        java.util.Set<AttributeValue> is = new java.util.HashSet<>(after.values("member"));
+        if (was.equals(is)) {
+            return;
+        }
+        java.util.Set<AttributeValue> changed = new java.util.HashSet<>(was);
+        changed.addAll(is);
+        was.retainAll(is);
+        changed.removeAll(was);
+        for (AttributeValue v : changed) {
+            if (v instanceof AttributeValue.Reference r) {
+                try {
+                    s.outbound.add(UUID.fromString(r.dn()));
+                } catch (IllegalArgumentException notAnId) {
+                    // not a metaverse reference
+                }
+            }
+        }
     }
 
     /** References by DN in the source connector space become metaverse ids; one whose target is not linked waits. */

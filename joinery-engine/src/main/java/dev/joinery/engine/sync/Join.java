@@ -84,7 +84,7 @@ final class Join {
                         return null;
                     }
                 }
-                s.log.joins++;
+                s.log.count(RunLog.Counter.JOINS);
                 s.trace.join(
                         cs, "joined to " + mvId + " by rule '" + rule.name() + "', group " + (g + 1) + " " + group);
                 return Inbound.link(s, cs, rule, mvId, LinkKind.JOINED);
@@ -112,8 +112,8 @@ final class Join {
         }
         UUID mvId = s.settings.newId();
         s.tx.putMv(new MvObject(mvId, rule.targetObjectType(), Map.of()));
-        s.log.projections++;
-        s.log.adds++;
+        s.log.count(RunLog.Counter.PROJECTIONS);
+        s.log.count(RunLog.Counter.ADDS);
         s.trace.join(
                 cs,
                 "projected as new metaverse " + rule.targetObjectType() + " " + mvId + " by rule '" + rule.name()

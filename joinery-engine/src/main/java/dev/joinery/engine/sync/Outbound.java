@@ -2,7 +2,6 @@ package dev.joinery.engine.sync;
 
 import dev.joinery.connector.spi.AttributeChange;
 import dev.joinery.connector.spi.AttributeValue;
-import dev.joinery.engine.model.Attributes;
 import dev.joinery.engine.model.CsObject;
 import dev.joinery.engine.model.ErrorCode;
 import dev.joinery.engine.model.Link;
@@ -14,7 +13,6 @@ import dev.joinery.engine.rules.SyncRule;
 import dev.joinery.engine.rules.Transformation;
 import dev.joinery.expr.Value;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,7 +47,11 @@ final class Outbound {
         if (rules.isEmpty() && cs == null) {
             return;
         }
-        List<SyncRule> inScope = s.inScope(rules, mv.valueMap(), null, describe(mv), g -> false);
+        if (cs != null && cs.isTransient()) {
+            s.trace.join(cs, "transient: receives nothing until its rename or deletion is imported");
+            return;
+        }
+        List<SyncRule> inScope = s.inScope(rules, mv.valueMap(), null, describe(mv), s.memberOf(mv, target.name()));
         if (cs != null && cs.link().direction() == Direction.OUTBOUND) {
             SyncRule linking = s.settings.rule(cs.link().rule()).orElse(null);
             if (linking == null || !inScope.contains(linking)) {
@@ -58,7 +60,7 @@ final class Outbound {
                     deprovision(cs);
                 } else {
                     s.tx.putCs(cs.withLink(null));
-                    s.log.disconnectors++;
+                    s.log.count(RunLog.Counter.DISCONNECTORS);
                 }
                 return;
             }
@@ -68,8 +70,24 @@ final class Outbound {
             if (cs == null) {
                 return;
             }
+        } else if (cs.link().direction() == Direction.INBOUND && !joinRuleInScope(cs, inScope)) {
+            s.trace.join(
+                    cs, "receives nothing: no outbound rule with join conditions or link type Provision is in scope");
+            PendingExport existing = s.tx.pendingExport(cs.id()).orElse(null);
+            if (existing != null && existing.kind() == PendingExport.Kind.UPDATE) {
+                s.tx.removePendingExport(cs.id());
+            }
+            return;
         }
         flows(mv, cs, target, inScope, rules);
+    }
+
+    /** An object linked by an inbound rule receives flows only while an outbound rule for its type joins it. */
+    private static boolean joinRuleInScope(CsObject cs, List<SyncRule> inScope) {
+        List<SyncRule> forType = inScope.stream()
+                .filter(r -> r.targetObjectType().equalsIgnoreCase(cs.objectType()))
+                .toList();
+        return SyncSession.joinRuleInScope(cs.link(), Direction.OUTBOUND, forType);
     }
 
     private CsObject linkedIn(UUID mvId, String connector) {
@@ -108,13 +126,13 @@ final class Outbound {
             }
             CsObject linked = existing.withLink(new Link(mv.id(), rule.name(), Direction.OUTBOUND, LinkKind.JOINED));
             s.tx.putCs(linked);
-            s.log.joins++;
+            s.log.count(RunLog.Counter.JOINS);
             s.trace.join(linked, "reverse-joined on DN by rule '" + rule.name() + "'");
             return linked;
         }
         CsObject cs = CsObject.provisioned(s.settings.newId(), target.name(), dn, rule.targetObjectType(), link);
         s.tx.putCs(cs);
-        s.log.provisions++;
+        s.log.count(RunLog.Counter.PROVISIONS);
         s.trace.join(cs, "provisioned by rule '" + rule.name() + "'");
         s.outbound.addAll(s.tx.mvReferencing(mv.id()));
         return cs;
@@ -197,10 +215,13 @@ final class Outbound {
                 contributions.add(translate(c, target.name()));
             }
         }
+        int errors = s.log.errorCount();
         Map<String, Resolution> resolved = AttributeResolver.resolve(
                 contributions, s.contributionOrder(), managed, s.resolverListener(cs.toString(), cs, mv.id()));
-        TreeMap<String, List<AttributeValue>> current = Attributes.mutable(cs.attributes());
-        current.putAll(cs.exportMemory());
+        if (s.log.errorCount() > errors) {
+            return;
+        }
+        TreeMap<String, List<AttributeValue>> current = Changes.withExportMemory(cs);
         String newDn = null;
         List<AttributeChange> changes = new ArrayList<>();
         for (Map.Entry<String, Resolution> e : resolved.entrySet()) {
@@ -221,7 +242,7 @@ final class Outbound {
                 }
                 continue;
             }
-            if (sameValues(cur, want)) {
+            if (ValueDiff.sameValues(cur, want)) {
                 continue;
             }
             if (target.immutableAttributes().contains(attribute) && !cur.isEmpty()) {
@@ -238,7 +259,7 @@ final class Outbound {
                 }
                 return;
             }
-            diff(changes, attribute, cur, want, target.multiValued(cs.objectType(), attribute));
+            ValueDiff.diff(changes, attribute, cur, want, target.multiValued(cs.objectType(), attribute));
         }
         stage(cs, existing, renameTo(cs, newDn, mv), changes);
     }
@@ -318,35 +339,6 @@ final class Outbound {
         } else if (!staged.sameChange(existing)) {
             s.tx.putPendingExport(staged);
         }
-    }
-
-    /** By value: adds and deletes for a multi-valued attribute, replace or clear for a single-valued one. */
-    private static void diff(
-            List<AttributeChange> changes,
-            String attribute,
-            List<AttributeValue> cur,
-            List<AttributeValue> want,
-            boolean multiValued) {
-        if (multiValued || cur.size() > 1 || want.size() > 1) {
-            List<AttributeValue> add = new ArrayList<>(want);
-            add.removeAll(cur);
-            List<AttributeValue> delete = new ArrayList<>(cur);
-            delete.removeAll(want);
-            if (!add.isEmpty()) {
-                changes.add(AttributeChange.add(attribute, add));
-            }
-            if (!delete.isEmpty()) {
-                changes.add(AttributeChange.delete(attribute, delete));
-            }
-        } else if (want.isEmpty()) {
-            changes.add(AttributeChange.clear(attribute));
-        } else {
-            changes.add(AttributeChange.replace(attribute, want));
-        }
-    }
-
-    private static boolean sameValues(List<AttributeValue> a, List<AttributeValue> b) {
-        return a.size() == b.size() && new HashSet<>(a).equals(new HashSet<>(b));
     }
 
     /** Metaverse references become DNs in the target; one whose target object is not there yet waits. */

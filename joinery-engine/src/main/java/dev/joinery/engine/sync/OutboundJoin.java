@@ -63,7 +63,7 @@ final class OutboundJoin {
                 CsObject cs = s.tx.cs(found.get(0)).orElseThrow();
                 CsObject linked = cs.withLink(new Link(mv.id(), rule.name(), Direction.OUTBOUND, LinkKind.JOINED));
                 s.tx.putCs(linked);
-                s.log.joins++;
+                s.log.count(RunLog.Counter.JOINS);
                 s.trace.join(linked, "joined to " + Outbound.describe(mv) + " by rule '" + rule.name() + "' " + group);
                 return new Outcome(linked, null);
             }

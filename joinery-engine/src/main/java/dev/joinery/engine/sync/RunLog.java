@@ -14,10 +14,25 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * What one run has done so far: counts and errors, written to the store with each batch ({@link #flush}). Not
- * thread-safe; one per run.
+ * What one run has done so far: counts and errors, written to the store with each batch ({@link #flush}). The run
+ * steps count with {@link #count(Counter)}; callers read an immutable {@link RunCounts} or {@link RunRecord}, never
+ * the live counters. Not thread-safe; one per run.
  */
 public final class RunLog {
+    /** What a run counts; each is one field of {@link RunCounts}. */
+    public enum Counter {
+        PROCESSED,
+        ADDS,
+        UPDATES,
+        RENAMES,
+        DELETES,
+        JOINS,
+        PROJECTIONS,
+        PROVISIONS,
+        DISCONNECTORS,
+        EXPORTED
+    }
+
     private final UUID runId;
     private final RunStep step;
     private final String connector;
@@ -25,16 +40,7 @@ public final class RunLog {
     private final int errorLimit;
     private final List<ObjectError> unflushed = new ArrayList<>();
     private final List<ObjectError> all = new ArrayList<>();
-    public int processed;
-    public int adds;
-    public int updates;
-    public int renames;
-    public int deletes;
-    public int joins;
-    public int projections;
-    public int provisions;
-    public int disconnectors;
-    public int exported;
+    private final int[] counters = new int[Counter.values().length];
     private int errors;
     private int warnings;
 
@@ -46,8 +52,9 @@ public final class RunLog {
         this.errorLimit = errorLimit;
     }
 
-    public UUID runId() {
-        return runId;
+    /** Adds one to a counter. */
+    public void count(Counter counter) {
+        counters[counter.ordinal()]++;
     }
 
     /** Records an error on a connector-space object (or on the run when {@code cs} is null). */
@@ -64,7 +71,7 @@ public final class RunLog {
                 attribute));
     }
 
-    public void add(ObjectError error) {
+    private void add(ObjectError error) {
         unflushed.add(error);
         all.add(error);
         if (error.code().warning()) {
@@ -84,7 +91,7 @@ public final class RunLog {
     }
 
     /** Every error recorded, flushed or not. */
-    public List<ObjectError> errors() {
+    List<ObjectError> errors() {
         return List.copyOf(all);
     }
 
@@ -100,18 +107,19 @@ public final class RunLog {
         unflushed.clear();
     }
 
+    /** A snapshot of the counts so far. */
     public RunCounts counts() {
         return new RunCounts(
-                processed,
-                adds,
-                updates,
-                renames,
-                deletes,
-                joins,
-                projections,
-                provisions,
-                disconnectors,
-                exported,
+                counters[Counter.PROCESSED.ordinal()],
+                counters[Counter.ADDS.ordinal()],
+                counters[Counter.UPDATES.ordinal()],
+                counters[Counter.RENAMES.ordinal()],
+                counters[Counter.DELETES.ordinal()],
+                counters[Counter.JOINS.ordinal()],
+                counters[Counter.PROJECTIONS.ordinal()],
+                counters[Counter.PROVISIONS.ordinal()],
+                counters[Counter.DISCONNECTORS.ordinal()],
+                counters[Counter.EXPORTED.ordinal()],
                 errors,
                 warnings);
     }

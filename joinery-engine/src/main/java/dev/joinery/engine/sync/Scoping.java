@@ -20,7 +20,9 @@ import java.util.function.Predicate;
  * negated operator (NOTEQUAL, NOTCONTAINS, NOTSTARTSWITH, NOTENDSWITH, ISNOTIN, ISBITNOTSET) is in scope for an
  * absent attribute, the positive ones are not; a multi-valued attribute is in scope of a positive operator when any
  * value matches and of a negated one when none does; ISBITSET tests that every bit of the value is set (an absent
- * attribute has none); ISMEMBEROF asks the caller whether the object is a member of the group whose DN is the value.
+ * attribute has none); ISMEMBEROF asks the caller whether the object is a member of the group the value names (a DN
+ * in the object's connector space for inbound rules; for outbound rules see {@code SyncSession#memberOf(MvObject,
+ * String)}: a metaverse id or a DN of a linked group).
  */
 public final class Scoping {
     private Scoping() {}

@@ -3,8 +3,11 @@ package dev.joinery.engine.sync;
 import dev.joinery.connector.spi.AttributeValue;
 import dev.joinery.engine.model.CsObject;
 import dev.joinery.engine.model.ErrorCode;
+import dev.joinery.engine.model.Link;
 import dev.joinery.engine.model.MvObject;
+import dev.joinery.engine.rules.Direction;
 import dev.joinery.engine.rules.FlowType;
+import dev.joinery.engine.rules.LinkType;
 import dev.joinery.engine.rules.SyncRule;
 import dev.joinery.engine.rules.Transformation;
 import dev.joinery.engine.store.SyncTransaction;
@@ -16,6 +19,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -94,12 +98,76 @@ final class SyncSession {
         return result;
     }
 
+    /**
+     * Whether flows of {@code direction} may reach an object with this link: "An object must have a join rule in scope
+     * for attributes to flow with the same inbound/outbound direction." The rule that made the link counts when the
+     * link was made in this direction; otherwise a rule of this direction with join conditions or link type
+     * Provision must be in scope (the rule that would have joined or provisioned it). Rules without join conditions
+     * then contribute their flows beside it.
+     *
+     * @param inScope the rules of {@code direction} in scope for the object, for its object type
+     */
+    static boolean joinRuleInScope(Link link, Direction direction, List<SyncRule> inScope) {
+        if (link.direction() == direction) {
+            return inScope.stream().anyMatch(r -> r.name().equals(link.rule()));
+        }
+        return inScope.stream().anyMatch(r -> r.hasJoin() || r.linkType() == LinkType.PROVISION);
+    }
+
     /** Whether a connector-space object is a member of the group with this DN in its own connector space. */
     Predicate<String> memberOf(CsObject cs) {
         return groupDn -> tx.csByDn(cs.connector(), groupDn)
                 .map(g -> g.values("member").stream()
                         .anyMatch(v -> v instanceof AttributeValue.Reference r && r.dn().equalsIgnoreCase(cs.dn())))
                 .orElse(false);
+    }
+
+    /**
+     * Whether a metaverse object is a direct member of a metaverse group, for ISMEMBEROF / ISNOTMEMBEROF in outbound
+     * scoping: the group's {@code member} holds a reference to the object. The reference asks for "a DN to a group in
+     * the connector space"; for an outbound rule the clause value names the group as either
+     *
+     * <ul>
+     *   <li>the metaverse id of the group, or
+     *   <li>a DN in a connector space whose object is linked to the group: the rule's own (target) connector space
+     *       first, then the others in configuration order, so a source group such as {@code
+     *       CN=CloudPilot,OU=Groups,DC=contoso,DC=com} in the AD connector space works before the group was ever
+     *       provisioned to the target.
+     * </ul>
+     *
+     * A value that names no metaverse group makes ISMEMBEROF false and ISNOTMEMBEROF true. Nested groups are not
+     * expanded.
+     */
+    Predicate<String> memberOf(MvObject mv, String ruleConnector) {
+        String self = mv.id().toString();
+        return group -> groupId(group, ruleConnector)
+                .flatMap(tx::mv)
+                .map(g -> g.values("member").stream()
+                        .anyMatch(v -> v instanceof AttributeValue.Reference r && r.dn().equalsIgnoreCase(self)))
+                .orElse(false);
+    }
+
+    private Optional<UUID> groupId(String group, String ruleConnector) {
+        try {
+            return Optional.of(UUID.fromString(group.strip()));
+        } catch (IllegalArgumentException notAnId) {
+            // a DN
+        }
+        List<String> order = new ArrayList<>();
+        order.add(ruleConnector);
+        settings.connectors().stream()
+                .map(ConnectorSettings::name)
+                .filter(n -> !n.equals(ruleConnector))
+                .forEach(order::add);
+        for (String connector : order) {
+            Optional<UUID> linked = tx.csByDn(connector, group)
+                    .filter(CsObject::isLinked)
+                    .map(cs -> cs.link().mvId());
+            if (linked.isPresent()) {
+                return linked;
+            }
+        }
+        return Optional.empty();
     }
 
     EvaluationContext csContext(CsObject cs, SyncRule rule) {

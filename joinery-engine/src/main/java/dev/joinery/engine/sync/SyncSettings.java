@@ -172,6 +172,13 @@ public final class SyncSettings {
         return toBuilder().deletionThreshold(threshold).build();
     }
 
+    /** These settings with another rule set (an edited configuration), everything else the same. */
+    public SyncSettings withRules(List<SyncRule> other) {
+        Builder b = toBuilder();
+        b.rules.clear();
+        return b.rules(other).build();
+    }
+
     private Builder toBuilder() {
         Builder b = new Builder();
         connectors.forEach(b::connector);

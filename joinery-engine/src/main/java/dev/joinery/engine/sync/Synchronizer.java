@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -35,15 +36,35 @@ public final class Synchronizer {
         this.settings = Objects.requireNonNull(settings, "settings");
     }
 
+    /**
+     * Runs a full synchronization; when it completes (with or without object errors, not stopped) it saves the rules'
+     * {@link RulesFingerprint} for the connector.
+     */
     public RunRecord fullSync(String connector) {
-        return run(connector, true);
+        return run(connector, true, null);
+    }
+
+    /** A full synchronization whose run record gives {@code reason} as its message when it completes. */
+    public RunRecord fullSync(String connector, String reason) {
+        return run(connector, true, reason);
     }
 
     public RunRecord deltaSync(String connector) {
-        return run(connector, false);
+        return run(connector, false, null);
     }
 
-    private RunRecord run(String connector, boolean full) {
+    /**
+     * Whether the connector needs a full synchronization because the rules changed since its last completed one, or
+     * it never had one: "sync-rule changes ⇒ Full Sync on that connector".
+     */
+    public boolean rulesChanged(String connector) {
+        settings.requireConnector(connector);
+        try (SyncTransaction tx = store.begin()) {
+            return !tx.rulesFingerprint(connector).equals(Optional.of(RulesFingerprint.of(settings, connector)));
+        }
+    }
+
+    private RunRecord run(String connector, boolean full, String reason) {
         settings.requireConnector(connector);
         Instant start = settings.clock().instant();
         RunLog log = new RunLog(
@@ -81,9 +102,12 @@ public final class Synchronizer {
         RunRecord record = log.record(
                 stopped != null ? stopped : log.completedStatus(),
                 settings.clock().instant(),
-                message);
+                stopped != null ? message : reason);
         try (SyncTransaction tx = store.begin()) {
             log.flush(tx);
+            if (full && stopped == null) {
+                tx.saveRulesFingerprint(connector, RulesFingerprint.of(settings, connector));
+            }
             tx.putRun(record);
             tx.commit();
         }

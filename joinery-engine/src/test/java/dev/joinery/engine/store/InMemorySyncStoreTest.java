@@ -52,6 +52,36 @@ class InMemorySyncStoreTest {
     }
 
     @Test
+    void aRulesFingerprintIsSavedPerConnectorOnCommitAndUndoneByRollback() {
+        try (SyncTransaction tx = store.begin()) {
+            assertThat(tx.rulesFingerprint("AD")).isEmpty();
+            tx.saveRulesFingerprint("AD", "one");
+            tx.commit();
+        }
+        try (SyncTransaction tx = store.begin()) {
+            tx.saveRulesFingerprint("AD", "two");
+            tx.saveRulesFingerprint("cloud", "three");
+            tx.rollback();
+        }
+        try (SyncTransaction tx = store.begin()) {
+            assertThat(tx.rulesFingerprint("AD")).contains("one");
+            assertThat(tx.rulesFingerprint("cloud")).isEmpty();
+        }
+    }
+
+    @Test
+    void anExportMemoryKeepsAClearedAttributeAsAnEmptyList() {
+        CsObject cs = cs("CN=A,DC=x", "a1", Map.of()).withExportMemory(Map.of("title", List.of()));
+        try (SyncTransaction tx = store.begin()) {
+            tx.putCs(cs);
+            tx.commit();
+        }
+        try (SyncTransaction tx = store.begin()) {
+            assertThat(tx.cs(cs.id()).orElseThrow().exportMemory()).containsEntry("TITLE", List.of());
+        }
+    }
+
+    @Test
     void onlyOneTransactionIsOpenAtATime() {
         try (SyncTransaction tx = store.begin()) {
             assertThatThrownBy(store::begin).isInstanceOf(IllegalStateException.class);
