@@ -5,9 +5,11 @@ import dev.joinery.app.demo.DemoData;
 import dev.joinery.app.demo.DemoForest;
 import dev.joinery.app.demo.SharedFolder;
 import dev.joinery.app.run.Progress;
+import dev.joinery.engine.model.ObjectError;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -83,6 +85,7 @@ final class DemoCommand implements Callable<Integer> {
         out.println();
         out.println("First cycle:");
         demo.firstCycle().print(out);
+        printErrors(out, demo);
         printAccess(out, demo, every, ready);
         if (once) {
             demo.stop();
@@ -142,6 +145,17 @@ final class DemoCommand implements Callable<Integer> {
                 ready,
                 dev.joinery.app.config.Durations.format(every)));
         out.flush();
+    }
+
+    private static void printErrors(PrintWriter out, Demo demo) {
+        List<ObjectError> errors = demo.runtime().read(tx -> demo.firstCycle().runs().stream()
+                .flatMap(r -> tx.errors(r.id()).stream())
+                .toList());
+        if (!errors.isEmpty()) {
+            out.println(errors.size() + (errors.size() == 1 ? " error" : " errors") + ", the first "
+                    + Math.min(10, errors.size()) + ":");
+            errors.stream().limit(10).forEach(e -> out.println("  " + e.connector() + " " + e));
+        }
     }
 
     private static String line(DemoForest f) {

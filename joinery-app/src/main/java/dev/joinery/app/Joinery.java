@@ -73,6 +73,10 @@ public final class Joinery implements Runnable {
     }
 
     public static void main(String[] args) {
+        // The connectors log through System.Logger (java.util.logging here): operators see warnings unless they ask.
+        java.util.logging.Logger.getLogger("")
+                .setLevel(java.util.logging.Level.parse(
+                        System.getProperty("joinery.log.level", "WARNING").toUpperCase(java.util.Locale.ROOT)));
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         int code = newCommandLine().setOut(out).setErr(err).execute(args);

@@ -104,22 +104,22 @@ public record RunSummary(List<RunRecord> runs, SyncSettings settings) {
 
     /** Prints the table and the limits. */
     public void print(PrintWriter out) {
-        String head = String.format(Locale.ROOT, "%-14s %-22s %-26s", "connector", "step", "status");
+        String head = String.format(Locale.ROOT, "%-24s %-22s %-22s", "connector", "step", "status");
         StringBuilder h = new StringBuilder(head);
         for (String c : COLUMNS) {
-            h.append(String.format(Locale.ROOT, " %11s", c));
+            h.append(String.format(Locale.ROOT, " %9s", c));
         }
         h.append(String.format(Locale.ROOT, " %8s", "seconds"));
         out.println(h);
         for (RunRecord r : runs) {
             StringBuilder line = new StringBuilder(String.format(
                     Locale.ROOT,
-                    "%-14s %-22s %-26s",
+                    "%-24s %-22s %-22s",
                     r.connector(),
                     r.profile(),
                     r.status().name().toLowerCase(Locale.ROOT).replace('_', '-')));
             for (int v : columns(r)) {
-                line.append(String.format(Locale.ROOT, " %11d", v));
+                line.append(String.format(Locale.ROOT, " %9d", v));
             }
             line.append(String.format(Locale.ROOT, " %8.2f", seconds(r)));
             out.println(line);

@@ -55,7 +55,7 @@ public final class SyncRuntime implements AutoCloseable {
         private final List<Problem> problems;
 
         RulesException(List<Problem> problems) {
-            super(problems.size() + " problem(s) in the sync rules");
+            super(problems.size() + " problem(s) in the sync rules: " + problems);
             this.problems = List.copyOf(problems);
         }
 

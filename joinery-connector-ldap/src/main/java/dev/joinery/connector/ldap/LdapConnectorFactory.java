@@ -132,7 +132,9 @@ public final class LdapConnectorFactory implements ConnectorFactory {
     public static LdapConnectorConfig toConfig(ConnectorConfig config) {
         LdapConnectorConfig.Builder b = LdapConnectorConfig.builder();
         config.get(HOSTS).forEach(b::host);
-        b.port(config.get(PORT));
+        if (config.get(PORT) > 0) {
+            b.port(config.get(PORT));
+        }
         b.security(
                 switch (config.get(SECURITY)) {
                     case "starttls" -> LdapConnectorConfig.Security.START_TLS;
