@@ -94,7 +94,11 @@ final class DemoCommand implements Callable<Integer> {
         CountDownLatch done = new CountDownLatch(1);
         Thread hook = new Thread(
                 () -> {
+                    out.println("Stopping the demo (after the running cycle, if any)...");
+                    out.flush();
                     demo.stop();
+                    out.println("Demo stopped.");
+                    out.flush();
                     done.countDown();
                 },
                 "joinery-demo-shutdown");

@@ -125,6 +125,7 @@ public final class Demo implements AutoCloseable {
         this.runtime = rt;
         this.runner = new CycleRunner(runtime).progress(progress);
         this.first = cycle(true);
+        runner.progress(Progress.NONE);
         this.http = startHttp(options.httpPort());
     }
 
