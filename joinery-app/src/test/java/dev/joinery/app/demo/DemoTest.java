@@ -33,6 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DemoTest {
     private static final long SEED = 42;
+    /** Smaller than the demo's default, to keep the test run fast; every kind of object is there. */
+    private static final DemoData.Sizes SIZES = new DemoData.Sizes(60, 4, 45, 2, 5, 8);
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -43,7 +46,7 @@ class DemoTest {
     @BeforeAll
     static void start() {
         Path shared = Path.of(System.getProperty("joinery.shared", "../../shared"));
-        demo = Demo.start(new Demo.Options(folder, shared, SEED, DemoData.Sizes.DEFAULT, 0), Progress.NONE);
+        demo = Demo.start(new Demo.Options(folder, shared, SEED, SIZES, 0), Progress.NONE);
     }
 
     @AfterAll
