@@ -43,6 +43,9 @@ public final class JdbcSyncStore implements SyncStore {
         POSTGRESQL
     }
 
+    /** The version of the newest migration script; Flyway runs only when the database is behind it. */
+    static final int SCHEMA_VERSION = 1;
+
     private final DataSource dataSource;
     private final AutoCloseable owned;
     final Dialect dialect;
@@ -65,11 +68,13 @@ public final class JdbcSyncStore implements SyncStore {
         } catch (SQLException e) {
             throw new StoreException("cannot connect to the store database", e);
         }
-        Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/migration/" + dialect.name().toLowerCase(Locale.ROOT))
-                .load()
-                .migrate();
+        if (schemaVersion(dataSource) < SCHEMA_VERSION) {
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration/" + dialect.name().toLowerCase(Locale.ROOT))
+                    .load()
+                    .migrate();
+        }
         try (Connection c = dataSource.getConnection();
                 Statement s = c.createStatement()) {
             long max = 0;
@@ -92,6 +97,24 @@ public final class JdbcSyncStore implements SyncStore {
             }
         } catch (SQLException e) {
             throw new StoreException("cannot read the store's state", e);
+        }
+    }
+
+    /** The highest schema version Flyway applied successfully, 0 for a new database. */
+    private static int schemaVersion(DataSource dataSource) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\"")) {
+            int max = 0;
+            while (r.next()) {
+                String v = r.getString(1);
+                if (v != null && v.matches("\\d+")) {
+                    max = Math.max(max, Integer.parseInt(v));
+                }
+            }
+            return max;
+        } catch (SQLException e) {
+            return 0;
         }
     }
 

@@ -12,7 +12,7 @@ class H2SyncStoreContractTest extends SyncStoreContractTest {
 
     @Override
     protected SyncStore createStore() {
-        return JdbcSyncStore.h2(folder.resolve("store"));
+        return TestStores.h2(folder.resolve("store"));
     }
 
     @Override
