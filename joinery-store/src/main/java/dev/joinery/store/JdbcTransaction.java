@@ -202,7 +202,14 @@ final class JdbcTransaction implements SyncTransaction {
         String anchor = object.anchor() == null ? null : object.anchor().value();
         sqlVoid(() -> {
             Long seq = null;
-            try (ResultSet r = ps(
+            PreparedStatement find = anchor == null
+                    ? ps(
+                            "SELECT id, seq, 'i' FROM cs WHERE id = ?"
+                                    + " UNION ALL SELECT id, seq, 'd' FROM cs WHERE connector = ? AND dn_key = ?",
+                            object.id(),
+                            object.connector(),
+                            dnKey)
+                    : ps(
                             "SELECT id, seq, 'i' FROM cs WHERE id = ?"
                                     + " UNION ALL SELECT id, seq, 'a' FROM cs WHERE connector = ? AND anchor = ?"
                                     + " UNION ALL SELECT id, seq, 'd' FROM cs WHERE connector = ? AND dn_key = ?",
@@ -210,8 +217,8 @@ final class JdbcTransaction implements SyncTransaction {
                             object.connector(),
                             anchor,
                             object.connector(),
-                            dnKey)
-                    .executeQuery()) {
+                            dnKey);
+            try (ResultSet r = find.executeQuery()) {
                 while (r.next()) {
                     UUID id = r.getObject(1, UUID.class);
                     String how = r.getString(3);
