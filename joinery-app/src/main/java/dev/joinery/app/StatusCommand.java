@@ -28,7 +28,7 @@ final class StatusCommand extends RuntimeCommand {
         root.put("stagingMode", runtime.settings().stagingMode());
         root.put("deletionThreshold", runtime.settings().deletionThreshold().describe());
         root.put("errorLimit", runtime.settings().errorLimit());
-        root.put("persistentStore", false);
+        root.put("store", runtime.config().store().type());
         root.put("metaverseObjects", (int) runtime.read(tx -> tx.mvCount()));
         ArrayNode connectors = root.putArray("connectors");
         for (JoineryConfig.Connector c : runtime.config().connectors()) {

@@ -12,7 +12,6 @@ import dev.joinery.app.run.StoreFactory;
 import dev.joinery.app.run.SyncRuntime;
 import dev.joinery.emulator.graph.EmulatedTenant;
 import dev.joinery.emulator.graph.GraphEmulator;
-import dev.joinery.engine.store.InMemorySyncStore;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,12 +53,20 @@ public final class Demo implements AutoCloseable {
      * @param seed the data generator's seed
      * @param sizes how much data
      * @param httpPort the health server's port; 0 for a free one
+     * @param stores where the store comes from: {@link StoreFactory#DEFAULT} puts an H2 database in
+     *     {@code folder/store}, emptied at every start (the forests and the tenant are new each time)
      */
-    public record Options(Path folder, Path shared, long seed, DemoData.Sizes sizes, int httpPort) {
+    public record Options(
+            Path folder, Path shared, long seed, DemoData.Sizes sizes, int httpPort, StoreFactory stores) {
         public Options {
             Objects.requireNonNull(folder, "folder");
             Objects.requireNonNull(shared, "shared");
             Objects.requireNonNull(sizes, "sizes");
+            Objects.requireNonNull(stores, "stores");
+        }
+
+        public Options(Path folder, Path shared, long seed, DemoData.Sizes sizes, int httpPort) {
+            this(folder, shared, seed, sizes, httpPort, StoreFactory.DEFAULT);
         }
     }
 
@@ -112,9 +119,7 @@ public final class Demo implements AutoCloseable {
                 throw new IllegalStateException("the demo's joinery.yaml has problems: " + e.problems(), e);
             }
             ConnectorKinds kinds = ConnectorKinds.discover();
-            InMemorySyncStore store = InMemorySyncStore.create();
-            StoreFactory stores = c -> store;
-            rt = SyncRuntime.open(config, kind -> kinds.find(kind).orElseThrow(), stores, true);
+            rt = SyncRuntime.open(config, kind -> kinds.find(kind).orElseThrow(), options.stores(), true);
         } catch (RuntimeException e) {
             closeQuietly(a, r, g, rt);
             throw e;
@@ -276,6 +281,7 @@ public final class Demo implements AutoCloseable {
     private void writeFolder(DemoForest a, DemoForest r, GraphEmulator g) {
         Path folder = options.folder();
         try {
+            deleteTree(folder.resolve("store"));
             Files.createDirectories(folder.resolve("rules"));
             Files.createDirectories(folder.resolve("secrets"));
             for (String file : RULE_FILES) {
@@ -332,6 +338,17 @@ public final class Demo implements AutoCloseable {
                 + "    anchor: objectGUID\n"
                 + "    delta:\n"
                 + "      strategy: modify-timestamp\n";
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     private static void closeQuietly(AutoCloseable... all) {
