@@ -31,6 +31,8 @@ class SyncCommandsTest {
     private String ad;
     private String cloud;
     private Path config;
+    /** In memory, to keep the test fast; {@link #theDefaultStoreKeepsRunsBetweenCommands} uses the H2 store. */
+    private StoreFactory stores = StoreFactory.inMemory();
 
     @BeforeEach
     void setUp() throws Exception {
@@ -113,7 +115,7 @@ class SyncCommandsTest {
         System.arraycopy(args, 0, all, 0, args.length);
         all[args.length] = "-c";
         all[args.length + 1] = config.toString();
-        return CliRun.run(Joinery.newCommandLine(System::getenv, StoreFactory.DEFAULT), all);
+        return CliRun.run(Joinery.newCommandLine(System::getenv, stores), all);
     }
 
     private static JsonNode json(CliRun run) throws Exception {
@@ -145,6 +147,19 @@ class SyncCommandsTest {
         assertThat(summary.path("limits").path("stagingMode").asBoolean()).isFalse();
         assertThat(summary.path("stoppedBy").isNull()).isTrue();
         assertThat(directory(cloud).size()).isEqualTo(3);
+    }
+
+    @Test
+    void theDefaultStoreKeepsRunsBetweenCommands() throws Exception {
+        stores = StoreFactory.DEFAULT;
+        run("sync");
+
+        JsonNode status = json(run("status", "--json"));
+
+        assertThat(status.path("store").asText()).isEqualTo("h2");
+        assertThat(status.path("metaverseObjects").asInt()).isEqualTo(3);
+        assertThat(status.path("connectors").get(1).path("lastRuns")).hasSize(3);
+        assertThat(dir.resolve("store-" + ad)).isDirectory();
     }
 
     @Test
