@@ -1,7 +1,9 @@
 -- Connector spaces: one row per object, the whole record in `data`; the columns beside it are what lookups need.
+-- Keyed by the creation sequence, so rows are stored in creation order and new ones append (random UUID keys
+-- would rewrite pages all over the table on every commit).
 CREATE TABLE cs (
-    id UUID PRIMARY KEY,
-    seq BIGINT NOT NULL,
+    seq BIGINT PRIMARY KEY,
+    id UUID NOT NULL,
     connector VARCHAR NOT NULL,
     anchor VARCHAR,
     dn_key VARCHAR NOT NULL,
@@ -9,6 +11,7 @@ CREATE TABLE cs (
     pending SMALLINT NOT NULL,
     data VARBINARY NOT NULL
 );
+CREATE UNIQUE INDEX cs_id ON cs (id);
 CREATE UNIQUE INDEX cs_anchor ON cs (connector, anchor);
 CREATE UNIQUE INDEX cs_dn ON cs (connector, dn_key);
 CREATE INDEX cs_order ON cs (connector, seq);
@@ -42,11 +45,13 @@ CREATE INDEX cs_ref_lookup ON cs_ref (connector, dn_key, seq);
 CREATE INDEX cs_ref_owner ON cs_ref (cs_id);
 
 CREATE TABLE mv (
-    id UUID PRIMARY KEY,
-    seq BIGINT NOT NULL,
+    seq BIGINT PRIMARY KEY,
+    id UUID NOT NULL,
     object_type VARCHAR NOT NULL,
     data VARBINARY NOT NULL
 );
+
+CREATE UNIQUE INDEX mv_id ON mv (id);
 
 CREATE TABLE mv_indexed (
     attribute VARCHAR PRIMARY KEY
