@@ -27,5 +27,30 @@ public final class ExitCodes {
      */
     public static final int INVALID_CONFIG = 2;
 
+    /**
+     * A run was stopped by the deletion threshold ({@code thresholds.deletion}): the export would have deleted more
+     * objects than allowed, and deleted none. The summary names the run; raise the threshold or find why so many
+     * objects left scope.
+     */
+    public static final int DELETION_THRESHOLD = 3;
+
+    /** A run was stopped by the error limit ({@code thresholds.errorLimit}); {@code joinery errors} lists them. */
+    public static final int ERROR_LIMIT = 4;
+
+    /** A run was stopped because its connector failed as a whole (unreachable, bad credentials, expired watermark). */
+    public static final int CONNECTOR_FAILED = 5;
+
+    /**
+     * {@code joinery export} was asked for while staging mode is on: nothing was exported, the pending exports stay
+     * for inspection. A sync cycle in staging mode exits 0: holding exports is what staging mode is for.
+     */
+    public static final int STAGING_MODE = 6;
+
+    /** Every run completed, but some objects had errors; {@code joinery errors} lists them. */
+    public static final int OBJECT_ERRORS = 7;
+
+    /** The connector-space object, metaverse object, run or connector asked for does not exist. */
+    public static final int NOT_FOUND = 8;
+
     private ExitCodes() {}
 }

@@ -1,5 +1,6 @@
 package dev.joinery.app;
 
+import dev.joinery.app.run.StoreFactory;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +21,16 @@ import picocli.CommandLine.Spec;
         description = "Identity synchronization engine: directories joined into one metaverse by sync rules.",
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {
+            DemoCommand.class,
+            SyncCommand.class,
+            ImportCommand.class,
+            SynchronizeCommand.class,
+            ExportCommand.class,
+            CsCommand.class,
+            MvCommand.class,
+            PreviewCommand.class,
+            StatusCommand.class,
+            ErrorsCommand.class,
             ExprCommand.class,
             RulesCommand.class,
             ConfigCommand.class,
@@ -31,7 +42,13 @@ import picocli.CommandLine.Spec;
             ExitCodes.OK + ":Success.",
             ExitCodes.INTERNAL_ERROR + ":Unexpected internal failure.",
             ExitCodes.USAGE + ":Usage error, an expression that does not compile or fails,"
-                    + " or a configuration file with problems."
+                    + " or a configuration file or sync rules with problems.",
+            ExitCodes.DELETION_THRESHOLD + ":A run was stopped by the deletion threshold (nothing was deleted).",
+            ExitCodes.ERROR_LIMIT + ":A run was stopped by the error limit.",
+            ExitCodes.CONNECTOR_FAILED + ":A run was stopped because its connector failed as a whole.",
+            ExitCodes.STAGING_MODE + ":An export was asked for but staging mode held it.",
+            ExitCodes.OBJECT_ERRORS + ":Runs completed, some objects with errors (joinery errors lists them).",
+            ExitCodes.NOT_FOUND + ":The object, run or connector asked for does not exist."
         })
 public final class Joinery implements Runnable {
 
@@ -39,9 +56,16 @@ public final class Joinery implements Runnable {
     private CommandSpec spec;
 
     private final Function<String, String> environment;
+    private final StoreFactory stores;
 
-    private Joinery(Function<String, String> environment) {
+    private Joinery(Function<String, String> environment, StoreFactory stores) {
         this.environment = environment;
+        this.stores = stores;
+    }
+
+    /** Where the sync commands' stores come from ({@code store} section of joinery.yaml). */
+    StoreFactory stores() {
+        return stores;
     }
 
     /** The process environment the commands read ({@code ${env:NAME}} secrets); a map in tests. */
@@ -50,6 +74,10 @@ public final class Joinery implements Runnable {
     }
 
     public static void main(String[] args) {
+        // The connectors log through System.Logger (java.util.logging here): operators see warnings unless they ask.
+        java.util.logging.Logger.getLogger("")
+                .setLevel(java.util.logging.Level.parse(
+                        System.getProperty("joinery.log.level", "WARNING").toUpperCase(java.util.Locale.ROOT)));
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         int code = newCommandLine().setOut(out).setErr(err).execute(args);
@@ -68,7 +96,12 @@ public final class Joinery implements Runnable {
 
     /** As {@link #newCommandLine()}, with {@code environment} in place of the process environment. */
     static CommandLine newCommandLine(Function<String, String> environment) {
-        CommandLine cmd = new CommandLine(new Joinery(environment));
+        return newCommandLine(environment, StoreFactory.DEFAULT);
+    }
+
+    /** As {@link #newCommandLine(Function)}, with its own store factory. */
+    static CommandLine newCommandLine(Function<String, String> environment, StoreFactory stores) {
+        CommandLine cmd = new CommandLine(new Joinery(environment, stores));
         cmd.setParameterExceptionHandler(Joinery::usageError);
         cmd.setExecutionExceptionHandler(Joinery::internalError);
         return cmd;

@@ -243,13 +243,13 @@ class ConfigCommandTest {
         assertThat(run.out()).isEmpty();
         assertThat(run.err())
                 .isEqualTo(file + ":1:30: connectors[0].kind: unknown connector kind \"nope\";"
-                        + " known kinds: test-file, test-ldap\n" + file + ": 1 problem\n");
+                        + " known kinds: graph, inmemory, ldap, test-file, test-ldap\n" + file + ": 1 problem\n");
     }
 
     @Test
     void configWithoutSubcommandIsAUsageErrorAndHelpListsIt() {
         assertThat(CliRun.run("config").exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(CliRun.run("--help").out()).contains("config", "configuration file with problems");
+        assertThat(CliRun.run("--help").out()).contains("config", "configuration file or sync rules with problems");
         assertThat(CliRun.run("config", "--help").out()).contains("options", "validate", "show");
     }
 }

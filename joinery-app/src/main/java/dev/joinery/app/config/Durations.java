@@ -7,14 +7,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Durations as people write them in {@code joinery.yaml}: {@code 30m}, {@code 1h30m}, {@code 2d}, {@code 500ms}, or ISO-8601. */
-final class Durations {
+public final class Durations {
     private static final Pattern COMPACT =
             Pattern.compile("(?:(\\d+)d)?(?:(\\d+)h)?(?:(\\d+)m(?!s))?(?:(\\d+)s)?(?:(\\d+)ms)?");
 
     private Durations() {}
 
     /** The duration {@code text} stands for, or empty when it is not one. */
-    static Optional<Duration> parse(String text) {
+    public static Optional<Duration> parse(String text) {
         String t = text.strip();
         if (t.startsWith("PT") || t.startsWith("P")) {
             try {
@@ -44,7 +44,7 @@ final class Durations {
     }
 
     /** The compact form {@link #parse} reads back: {@code 30m}, {@code 1h30m}, {@code 0s}. */
-    static String format(Duration d) {
+    public static String format(Duration d) {
         if (d.isZero()) {
             return "0s";
         }

@@ -73,12 +73,13 @@ class ConfigProblemsTest {
                             kind: test-ldpa
                             host: dc1
                           - name: Cloud
-                            kind: graph
+                            kind: graphh
                         """))
                 .containsExactly(
                         "3:11: connectors[0].kind: unknown connector kind \"test-ldpa\";"
-                                + " known kinds: test-file, test-ldap; did you mean test-ldap?",
-                        "6:11: connectors[1].kind: unknown connector kind \"graph\"; known kinds: test-file, test-ldap");
+                                + " known kinds: graph, inmemory, ldap, test-file, test-ldap; did you mean test-ldap?",
+                        "6:11: connectors[1].kind: unknown connector kind \"graphh\"; known kinds: graph, inmemory, ldap, test-file, test-ldap;"
+                                + " did you mean graph?");
     }
 
     @Test
@@ -105,7 +106,7 @@ class ConfigProblemsTest {
                 .containsExactly(
                         "2:5: connectors[0]: missing required option name",
                         "2:5: connectors[0]: missing required option host of connector kind test-ldap",
-                        "4:5: connectors[1]: missing required option kind; known kinds: test-file, test-ldap");
+                        "4:5: connectors[1]: missing required option kind; known kinds: graph, inmemory, ldap, test-file, test-ldap");
     }
 
     @Test

@@ -18,9 +18,10 @@ class ConnectorKindsTest {
     void discoversTheFactoriesListedInMetaInfServicesSortedByKind() {
         ConnectorKinds kinds = ConnectorKinds.discover();
 
-        assertThat(kinds.names()).containsExactly("test-file", "test-ldap");
+        assertThat(kinds.names()).containsExactly("graph", "inmemory", "ldap", "test-file", "test-ldap");
         assertThat(kinds.find("test-ldap")).get().isInstanceOf(TestLdapConnectorFactory.class);
-        assertThat(kinds.find("ldap")).isEmpty();
+        assertThat(kinds.find("ldap")).get().isInstanceOf(dev.joinery.connector.ldap.LdapConnectorFactory.class);
+        assertThat(kinds.find("graph")).get().isInstanceOf(dev.joinery.connector.graph.GraphConnectorFactory.class);
     }
 
     @Test

@@ -69,6 +69,11 @@ public final class Secret {
         return source.get();
     }
 
+    /** A secret read from {@code source} only when resolved, shown as {@code reference}; for configuration bridges. */
+    static Secret deferred(String reference, Supplier<char[]> source) {
+        return new Secret(Objects.requireNonNull(reference, "reference"), Objects.requireNonNull(source, "source"));
+    }
+
     @Override
     public String toString() {
         return "Secret[" + reference + "]";

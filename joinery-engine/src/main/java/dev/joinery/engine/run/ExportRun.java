@@ -1,6 +1,7 @@
 package dev.joinery.engine.run;
 
 import dev.joinery.connector.spi.AttributeChange;
+import dev.joinery.connector.spi.AttributeValue;
 import dev.joinery.connector.spi.ConnectorError;
 import dev.joinery.connector.spi.ConnectorException;
 import dev.joinery.connector.spi.Export;
@@ -20,7 +21,13 @@ import dev.joinery.engine.sync.RunLog;
 import dev.joinery.engine.sync.SyncSettings;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
 /**
  * The Export run profile: sends a connector's pending exports in batches and records each result. An add's anchor is
@@ -65,13 +72,18 @@ final class ExportRun {
                     + settings.deletionThreshold().describe() + " (" + limit + "); nothing was exported";
             log.error(ErrorCode.DELETION_THRESHOLD_EXCEEDED, message, null, null, null, null);
         } else {
-            pending.sort(Comparator.comparingInt(p -> p.kind().ordinal()));
+            Map<UUID, Integer> ranks = referenceRanks(pending);
+            pending.sort(Comparator.<PendingExport>comparingInt(p -> p.kind().ordinal())
+                    .thenComparingInt(p -> ranks.getOrDefault(p.csId(), 0)));
             Exporter exporter = new Exporter(settings.requireConnector(connector), target, log);
             int batchSize = Math.max(1, target.maxBatchSize());
             for (int i = 0; i < pending.size() && status == null; ) {
                 List<PendingExport> batch = new ArrayList<>();
                 int parts = 0;
-                while (i < pending.size() && (batch.isEmpty() || parts + partsOf(pending.get(i)) <= batchSize)) {
+                while (i < pending.size()
+                        && (batch.isEmpty()
+                                || (parts + partsOf(pending.get(i)) <= batchSize
+                                        && rank(ranks, pending.get(i)) == rank(ranks, batch.get(0))))) {
                     parts += partsOf(pending.get(i));
                     batch.add(pending.get(i++));
                 }
@@ -101,6 +113,54 @@ final class ExportRun {
             tx.commit();
         }
         return record;
+    }
+
+    private static int rank(Map<UUID, Integer> ranks, PendingExport p) {
+        return p.kind().ordinal() * 1_000_000 + ranks.getOrDefault(p.csId(), 0);
+    }
+
+    /**
+     * For adds: 0 when the add references no object added in the same run, else one more than the highest rank of
+     * the adds it references (a group after its members, a nesting group after the groups it nests), so that a target
+     * that resolves references when it creates an object finds them; each rank goes in batches of its own.
+     */
+    static Map<UUID, Integer> referenceRanks(List<PendingExport> pending) {
+        Map<String, PendingExport> addsByDn = new HashMap<>();
+        for (PendingExport p : pending) {
+            if (p.kind() == PendingExport.Kind.ADD) {
+                addsByDn.put(p.dn().toLowerCase(Locale.ROOT), p);
+            }
+        }
+        Map<UUID, Integer> ranks = new HashMap<>();
+        for (PendingExport p : addsByDn.values()) {
+            rankOf(p, addsByDn, ranks, new HashSet<>());
+        }
+        return ranks;
+    }
+
+    private static int rankOf(
+            PendingExport p, Map<String, PendingExport> addsByDn, Map<UUID, Integer> ranks, Set<UUID> visiting) {
+        Integer known = ranks.get(p.csId());
+        if (known != null) {
+            return known;
+        }
+        if (!visiting.add(p.csId())) {
+            return 0;
+        }
+        int rank = 0;
+        for (AttributeChange c : p.changes()) {
+            for (AttributeValue v : c.values()) {
+                if (v instanceof AttributeValue.Reference r) {
+                    PendingExport target = addsByDn.get(r.dn().toLowerCase(Locale.ROOT));
+                    if (target != null && target != p) {
+                        rank = Math.max(rank, 1 + rankOf(target, addsByDn, ranks, visiting));
+                    }
+                }
+            }
+        }
+        visiting.remove(p.csId());
+        ranks.put(p.csId(), rank);
+        return rank;
     }
 
     private static int partsOf(PendingExport p) {

@@ -36,7 +36,9 @@ final class InMemoryState {
     final Map<UUID, Long> mvSeq = new HashMap<>();
     final Map<String, Set<UUID>> mvValues = new HashMap<>();
     final Map<UUID, Set<UUID>> mvRefs = new HashMap<>();
-    final Map<String, LinkedHashMap<UUID, PendingExport>> exports = new HashMap<>();
+    final Map<String, TreeMap<Long, PendingExport>> exports = new HashMap<>();
+    final Map<UUID, Long> exportSeq = new HashMap<>();
+    final Map<UUID, PendingExport> exportById = new HashMap<>();
     final Map<String, Watermark> watermarks = new HashMap<>();
     final Map<String, String> rulesFingerprints = new HashMap<>();
     final Map<UUID, RunRecord> runs = new LinkedHashMap<>();
@@ -124,6 +126,28 @@ final class InMemoryState {
 
     List<UUID> csOrdered(Set<UUID> ids) {
         return sorted(ids, csSeq::get);
+    }
+
+    // ---- pending exports ----
+
+    /** Stages an export at {@code seq}, or at its old place, or last; returns the place. */
+    long putExport(PendingExport e, Long seq) {
+        PendingExport old = exportById.get(e.csId());
+        long s = seq != null ? seq : old != null ? exportSeq.get(e.csId()) : nextSeq++;
+        if (old != null) {
+            removeExport(e.csId());
+        }
+        exports.computeIfAbsent(e.connector(), k -> new TreeMap<>()).put(s, e);
+        exportSeq.put(e.csId(), s);
+        exportById.put(e.csId(), e);
+        return s;
+    }
+
+    void removeExport(UUID csId) {
+        PendingExport old = exportById.remove(csId);
+        if (old != null) {
+            exports.get(old.connector()).remove(exportSeq.remove(csId));
+        }
     }
 
     // ---- metaverse ----

@@ -5,7 +5,6 @@ import dev.joinery.connector.spi.AttributeValue;
 import dev.joinery.engine.model.CsObject;
 import dev.joinery.engine.model.MvObject;
 import dev.joinery.engine.model.PendingExport;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -232,21 +231,15 @@ public final class InMemorySyncStore implements SyncStore {
         @Override
         public Optional<PendingExport> pendingExport(UUID csId) {
             synchronized (InMemorySyncStore.this) {
-                CsObject o = s().cs.get(csId);
-                return o == null
-                        ? Optional.empty()
-                        : Optional.ofNullable(state.exports
-                                .getOrDefault(o.connector(), new LinkedHashMap<>())
-                                .get(csId));
+                return s().cs.containsKey(csId) ? Optional.ofNullable(state.exportById.get(csId)) : Optional.empty();
             }
         }
 
         @Override
         public List<PendingExport> pendingExports(String connector) {
             synchronized (InMemorySyncStore.this) {
-                return List.copyOf(s().exports
-                        .getOrDefault(connector, new LinkedHashMap<>())
-                        .values());
+                return List.copyOf(
+                        s().exports.getOrDefault(connector, new TreeMap<>()).values());
             }
         }
 
@@ -257,32 +250,27 @@ public final class InMemorySyncStore implements SyncStore {
                 if (!s().cs.containsKey(export.csId())) {
                     throw new IllegalStateException("no connector-space object " + export.csId());
                 }
-                LinkedHashMap<UUID, PendingExport> map =
-                        state.exports.computeIfAbsent(export.connector(), k -> new LinkedHashMap<>());
-                PendingExport old = map.get(export.csId());
-                map.put(export.csId(), export);
-                if (old == null) {
-                    undo.push(() -> map.remove(export.csId()));
-                } else {
-                    undo.push(() -> map.put(export.csId(), old));
-                }
+                PendingExport old = state.exportById.get(export.csId());
+                long seq = state.putExport(export, null);
+                undo.push(() -> {
+                    state.removeExport(export.csId());
+                    if (old != null) {
+                        state.putExport(old, seq);
+                    }
+                });
             }
         }
 
         @Override
         public void removePendingExport(UUID csId) {
             synchronized (InMemorySyncStore.this) {
-                for (LinkedHashMap<UUID, PendingExport> map : s().exports.values()) {
-                    if (map.containsKey(csId)) {
-                        LinkedHashMap<UUID, PendingExport> before = new LinkedHashMap<>(map);
-                        map.remove(csId);
-                        undo.push(() -> {
-                            map.clear();
-                            map.putAll(before);
-                        });
-                        return;
-                    }
+                PendingExport old = s().exportById.get(csId);
+                if (old == null) {
+                    return;
                 }
+                long seq = state.exportSeq.get(csId);
+                state.removeExport(csId);
+                undo.push(() -> state.putExport(old, seq));
             }
         }
 

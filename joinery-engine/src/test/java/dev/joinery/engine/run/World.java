@@ -16,8 +16,9 @@ import dev.joinery.engine.model.ObjectError;
 import dev.joinery.engine.model.PendingExport;
 import dev.joinery.engine.model.RunRecord;
 import dev.joinery.engine.rules.SyncRule;
-import dev.joinery.engine.store.InMemorySyncStore;
+import dev.joinery.engine.store.SyncStore;
 import dev.joinery.engine.store.SyncTransaction;
+import dev.joinery.engine.store.TestStoreProvider;
 import dev.joinery.engine.sync.ConnectorSettings;
 import dev.joinery.engine.sync.SyncSettings;
 import dev.joinery.testkit.FakeClock;
@@ -56,7 +57,7 @@ final class World {
             .schema(cloudSchema())
             .maxBatchSize(10)
             .build();
-    final InMemorySyncStore store = InMemorySyncStore.create();
+    final SyncStore store = TestStoreProvider.newStore();
     final SyncSettings settings;
     SyncEngine engine;
 
