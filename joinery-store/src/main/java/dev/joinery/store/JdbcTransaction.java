@@ -235,7 +235,7 @@ final class JdbcTransaction implements SyncTransaction {
             short pending = (short) object.pendingImport().ordinal();
             byte[] data = Codec.cs(object);
             if (seq != null) {
-                unindexCs(object.id());
+                unindexCs(seq);
                 update(
                         "UPDATE cs SET connector = ?, anchor = ?, dn_key = ?, mv_id = ?, pending = ?, data = ?"
                                 + " WHERE id = ?",
@@ -298,9 +298,9 @@ final class JdbcTransaction implements SyncTransaction {
         }
     }
 
-    private void unindexCs(UUID id) throws SQLException {
-        update("DELETE FROM cs_value WHERE cs_id = ?", id);
-        update("DELETE FROM cs_ref WHERE cs_id = ?", id);
+    private void unindexCs(long seq) throws SQLException {
+        update("DELETE FROM cs_value WHERE seq = ?", seq);
+        update("DELETE FROM cs_ref WHERE seq = ?", seq);
     }
 
     private static Set<String> valueKeys(List<AttributeValue> values) {
@@ -322,8 +322,15 @@ final class JdbcTransaction implements SyncTransaction {
     public void removeCs(UUID id) {
         sqlVoid(() -> {
             update("DELETE FROM pending_export WHERE cs_id = ?", id);
-            if (update("DELETE FROM cs WHERE id = ?", id) > 0) {
-                unindexCs(id);
+            Long seq = null;
+            try (ResultSet r = ps("SELECT seq FROM cs WHERE id = ?", id).executeQuery()) {
+                if (r.next()) {
+                    seq = r.getLong(1);
+                }
+            }
+            if (seq != null) {
+                update("DELETE FROM cs WHERE seq = ?", seq);
+                unindexCs(seq);
             }
         });
     }
@@ -399,7 +406,7 @@ final class JdbcTransaction implements SyncTransaction {
             }
             byte[] data = Codec.mv(object);
             if (seq != null) {
-                unindexMv(object.id());
+                unindexMv(seq);
                 update("UPDATE mv SET object_type = ?, data = ? WHERE id = ?", object.objectType(), data, object.id());
             } else {
                 seq = store.seq.getAndIncrement();
@@ -443,9 +450,9 @@ final class JdbcTransaction implements SyncTransaction {
         });
     }
 
-    private void unindexMv(UUID id) throws SQLException {
-        update("DELETE FROM mv_value WHERE mv_id = ?", id);
-        update("DELETE FROM mv_ref WHERE mv_id = ?", id);
+    private void unindexMv(long seq) throws SQLException {
+        update("DELETE FROM mv_value WHERE seq = ?", seq);
+        update("DELETE FROM mv_ref WHERE seq = ?", seq);
     }
 
     @Override
@@ -456,8 +463,15 @@ final class JdbcTransaction implements SyncTransaction {
                     throw new IllegalStateException("connector-space objects are still linked to " + id);
                 }
             }
-            if (update("DELETE FROM mv WHERE id = ?", id) > 0) {
-                unindexMv(id);
+            Long seq = null;
+            try (ResultSet r = ps("SELECT seq FROM mv WHERE id = ?", id).executeQuery()) {
+                if (r.next()) {
+                    seq = r.getLong(1);
+                }
+            }
+            if (seq != null) {
+                update("DELETE FROM mv WHERE seq = ?", seq);
+                unindexMv(seq);
             }
         });
     }

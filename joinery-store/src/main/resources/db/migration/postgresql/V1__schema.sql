@@ -32,7 +32,8 @@ CREATE TABLE cs_value (
     cs_id UUID NOT NULL
 );
 CREATE INDEX cs_value_lookup ON cs_value (connector, attribute, value_key, seq);
-CREATE INDEX cs_value_owner ON cs_value (cs_id);
+-- Owners are found by sequence, not id: the index then grows at its end instead of everywhere.
+CREATE INDEX cs_value_owner ON cs_value (seq);
 
 -- Every reference a hologram holds, by the lower-cased DN it points at.
 CREATE TABLE cs_ref (
@@ -42,7 +43,7 @@ CREATE TABLE cs_ref (
     cs_id UUID NOT NULL
 );
 CREATE INDEX cs_ref_lookup ON cs_ref (connector, dn_key, seq);
-CREATE INDEX cs_ref_owner ON cs_ref (cs_id);
+CREATE INDEX cs_ref_owner ON cs_ref (seq);
 
 CREATE TABLE mv (
     seq BIGINT PRIMARY KEY,
@@ -63,7 +64,7 @@ CREATE TABLE mv_value (
     mv_id UUID NOT NULL
 );
 CREATE INDEX mv_value_lookup ON mv_value (attribute, value_key, seq);
-CREATE INDEX mv_value_owner ON mv_value (mv_id);
+CREATE INDEX mv_value_owner ON mv_value (seq);
 
 CREATE TABLE mv_ref (
     target UUID NOT NULL,
@@ -71,7 +72,7 @@ CREATE TABLE mv_ref (
     mv_id UUID NOT NULL
 );
 CREATE INDEX mv_ref_lookup ON mv_ref (target, seq);
-CREATE INDEX mv_ref_owner ON mv_ref (mv_id);
+CREATE INDEX mv_ref_owner ON mv_ref (seq);
 
 CREATE TABLE pending_export (
     cs_id UUID PRIMARY KEY,

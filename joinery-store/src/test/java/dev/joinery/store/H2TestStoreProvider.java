@@ -12,7 +12,7 @@ import java.util.UUID;
 
 /**
  * Runs the engine's end-to-end tests (from its test-jar) on H2 file stores: each test world gets a new database in one
- * temporary folder; all are closed when the JVM ends.
+ * temporary folder; all are closed and deleted when the JVM ends.
  */
 public final class H2TestStoreProvider implements TestStoreProvider {
     private static final List<JdbcSyncStore> OPEN = new ArrayList<>();
@@ -38,6 +38,14 @@ public final class H2TestStoreProvider implements TestStoreProvider {
     private static void closeAll() {
         synchronized (OPEN) {
             OPEN.forEach(JdbcSyncStore::close);
+            try (var files = Files.list(folder)) {
+                for (Path f : (Iterable<Path>) files::iterator) {
+                    Files.deleteIfExists(f);
+                }
+                Files.deleteIfExists(folder);
+            } catch (IOException e) {
+                // a temporary folder left behind
+            }
         }
     }
 }
