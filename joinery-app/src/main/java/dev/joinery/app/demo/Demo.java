@@ -83,6 +83,7 @@ public final class Demo implements AutoCloseable {
     private final Javalin http;
     private final Instant started = Instant.now();
     private ScheduledExecutorService scheduler;
+    private final FolderLock folderLock;
     private volatile RunSummary last;
     private volatile Instant lastCycle;
     private volatile boolean stopped;
@@ -95,7 +96,14 @@ public final class Demo implements AutoCloseable {
                     + " (the demo reads ../shared/testdata/ad-schema beside the repository; set -Djoinery.shared=PATH"
                     + " or JOINERY_SHARED to its folder)");
         }
-        Schema schema = AdSchema.load(schemaFolder);
+        this.folderLock = FolderLock.acquire(options.folder());
+        Schema schema;
+        try {
+            schema = AdSchema.load(schemaFolder);
+        } catch (RuntimeException e) {
+            folderLock.release();
+            throw e;
+        }
         this.data = DemoData.generate(options.seed(), options.sizes());
         DemoForest a = null;
         DemoForest r = null;
@@ -122,6 +130,7 @@ public final class Demo implements AutoCloseable {
             rt = SyncRuntime.open(config, kind -> kinds.find(kind).orElseThrow(), options.stores(), true);
         } catch (RuntimeException e) {
             closeQuietly(a, r, g, rt);
+            folderLock.release();
             throw e;
         }
         this.account = a;
@@ -205,6 +214,7 @@ public final class Demo implements AutoCloseable {
             http.stop();
         }
         closeQuietly(account, resource, emulator, runtime);
+        folderLock.release();
     }
 
     @Override

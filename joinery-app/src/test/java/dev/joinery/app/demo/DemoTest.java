@@ -49,6 +49,18 @@ class DemoTest {
         demo = Demo.start(new Demo.Options(folder, shared, SEED, SIZES, 0), Progress.NONE);
     }
 
+    /** A second demo in the same folder would empty the store under the running one: it is refused. */
+    @Test
+    void aSecondDemoInTheSameFolderIsRefusedWhileOneRuns() {
+        Path shared = Path.of(System.getProperty("joinery.shared", "../../shared"));
+
+        Throwable refused = org.assertj.core.api.Assertions.catchThrowable(
+                () -> Demo.start(new Demo.Options(folder, shared, SEED, SIZES, 0), Progress.NONE));
+
+        assertThat(refused).isInstanceOf(IllegalStateException.class).hasMessageContaining("another demo is running");
+        assertThat(demo.cycle().runs()).isNotEmpty();
+    }
+
     @AfterAll
     static void stop() {
         if (demo != null) {
