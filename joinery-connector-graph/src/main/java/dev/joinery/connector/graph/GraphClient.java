@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.joinery.connector.spi.ConnectorError;
 import dev.joinery.connector.spi.ConnectorException;
+import dev.joinery.connector.spi.Sleeper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -2,6 +2,7 @@ package dev.joinery.connector.graph;
 
 import dev.joinery.connector.spi.ConnectorError;
 import dev.joinery.connector.spi.ConnectorException;
+import dev.joinery.connector.spi.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -8,6 +8,7 @@ import dev.joinery.connector.spi.AttributeValue;
 import dev.joinery.connector.spi.Connector;
 import dev.joinery.connector.spi.ConnectorContext;
 import dev.joinery.connector.spi.ConnectorObject;
+import dev.joinery.connector.spi.Sleeper;
 import dev.joinery.emulator.graph.EmulatedTenant;
 import dev.joinery.emulator.graph.GraphEmulator;
 import dev.joinery.testkit.ConnectorFixture;

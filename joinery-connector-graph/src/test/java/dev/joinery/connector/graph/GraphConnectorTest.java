@@ -13,6 +13,7 @@ import dev.joinery.connector.spi.ConnectorException;
 import dev.joinery.connector.spi.ExportChange;
 import dev.joinery.connector.spi.ExportResult;
 import dev.joinery.connector.spi.ImportChange;
+import dev.joinery.connector.spi.Sleeper;
 import dev.joinery.connector.spi.Watermark;
 import dev.joinery.emulator.graph.GraphEmulator;
 import dev.joinery.emulator.graph.ThrottleLimits;

@@ -18,6 +18,7 @@ import com.unboundid.util.ssl.SSLUtil;
 import com.unboundid.util.ssl.TrustStoreTrustManager;
 import dev.joinery.connector.spi.ConnectorError;
 import dev.joinery.connector.spi.ConnectorException;
+import dev.joinery.connector.spi.Sleeper;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
@@ -33,11 +34,6 @@ import javax.net.ssl.TrustManager;
  */
 public final class LdapConnections implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(LdapConnections.class.getName());
-
-    /** Waits between attempts; tests replace it so that no test sleeps. */
-    public interface Sleeper {
-        void sleep(long millis) throws InterruptedException;
-    }
 
     /** One read against a connection of the pool. */
     public interface Call<T> {
@@ -265,7 +261,7 @@ public final class LdapConnections implements AutoCloseable {
 
     private static void pause(Sleeper sleeper, long millis) {
         try {
-            sleeper.sleep(millis);
+            sleeper.sleep(java.time.Duration.ofMillis(millis));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ConnectorException(ConnectorError.of(ConnectorError.Code.NETWORK, "interrupted while waiting"));

@@ -17,6 +17,7 @@ import dev.joinery.connector.spi.FullImport;
 import dev.joinery.connector.spi.ImportChange;
 import dev.joinery.connector.spi.ImportSink;
 import dev.joinery.connector.spi.SchemaDiscovery;
+import dev.joinery.connector.spi.Sleeper;
 import dev.joinery.connector.spi.Watermark;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -45,7 +46,7 @@ public final class LdapConnector implements Connector, SchemaDiscovery, FullImpo
     private static final System.Logger LOG = System.getLogger(LdapConnector.class.getName());
 
     private final LdapConnectorConfig config;
-    private final LdapConnections.Sleeper sleeper;
+    private final Sleeper sleeper;
     private LdapConnections connections;
     private Schema schema;
     private LdapReader reader;
@@ -54,11 +55,11 @@ public final class LdapConnector implements Connector, SchemaDiscovery, FullImpo
     private String name = "ldap";
 
     public LdapConnector(LdapConnectorConfig config) {
-        this(config, Thread::sleep);
+        this(config, Sleeper.system());
     }
 
     /** With the waits between retries injected (tests pass one that does not sleep). */
-    public LdapConnector(LdapConnectorConfig config, LdapConnections.Sleeper sleeper) {
+    public LdapConnector(LdapConnectorConfig config, Sleeper sleeper) {
         this.config = Objects.requireNonNull(config, "config");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.unboundid.scim2.common.utils.JsonUtils;
 import dev.joinery.connector.spi.ConnectorError;
 import dev.joinery.connector.spi.ConnectorException;
+import dev.joinery.connector.spi.Sleeper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -12,6 +12,7 @@ import dev.joinery.connector.spi.ExportResult;
 import dev.joinery.connector.spi.FullImport;
 import dev.joinery.connector.spi.ImportSink;
 import dev.joinery.connector.spi.SchemaDiscovery;
+import dev.joinery.connector.spi.Sleeper;
 import dev.joinery.connector.spi.Watermark;
 import dev.joinery.connector.spi.config.ConnectorConfig;
 import java.net.http.HttpClient;

@@ -1,6 +1,7 @@
 package dev.joinery.connector.scim;
 
 import dev.joinery.connector.spi.Connector;
+import dev.joinery.connector.spi.Sleeper;
 import dev.joinery.connector.spi.config.ConnectorConfig;
 import dev.joinery.connector.spi.config.ConnectorFactory;
 import dev.joinery.connector.spi.config.OptionSet;

@@ -1,5 +1,6 @@
 package dev.joinery.connector.scim;
 
+import dev.joinery.connector.spi.Sleeper;
 import dev.joinery.testkit.ConnectorContractTest;
 import dev.joinery.testkit.ConnectorFixture;
 import org.junit.jupiter.api.AfterAll;

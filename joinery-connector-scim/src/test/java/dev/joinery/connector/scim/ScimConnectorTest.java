@@ -13,6 +13,7 @@ import dev.joinery.connector.spi.ConnectorSchema;
 import dev.joinery.connector.spi.DeltaImport;
 import dev.joinery.connector.spi.ExportChange;
 import dev.joinery.connector.spi.ExportResult;
+import dev.joinery.connector.spi.Sleeper;
 import dev.joinery.connector.spi.config.ConnectorFactory;
 import java.util.List;
 import java.util.Map;

@@ -8,6 +8,7 @@ import dev.joinery.connector.spi.AttributeValue;
 import dev.joinery.connector.spi.Connector;
 import dev.joinery.connector.spi.ConnectorContext;
 import dev.joinery.connector.spi.ConnectorObject;
+import dev.joinery.connector.spi.Sleeper;
 import dev.joinery.connector.spi.config.ConnectorConfig;
 import dev.joinery.connector.spi.config.Secret;
 import dev.joinery.connector.spi.config.SecretReference;

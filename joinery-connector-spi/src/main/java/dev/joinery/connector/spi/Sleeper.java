@@ -1,8 +1,11 @@
-package dev.joinery.connector.graph;
+package dev.joinery.connector.spi;
 
 import java.time.Duration;
 
-/** Waits; tests pass one that advances a fake clock instead. Implementations are thread-safe. */
+/**
+ * How a connector waits: between reconnect attempts, or out a server's Retry-After. Tests pass one that records
+ * or advances a fake clock, so that no test sleeps. Implementations are thread-safe.
+ */
 @FunctionalInterface
 public interface Sleeper {
     void sleep(Duration duration) throws InterruptedException;
