@@ -209,6 +209,11 @@ public final class JdbcSyncStore implements SyncStore {
         return s;
     }
 
+    /** The SQL name of the UUID type, for arrays of ids. */
+    String uuidType() {
+        return dialect == Dialect.POSTGRESQL ? "uuid" : "UUID";
+    }
+
     /** Forgets the connection after a failure, so the next transaction starts on a fresh one. */
     synchronized void dropConnection() {
         statements.clear();

@@ -8,14 +8,19 @@ import dev.joinery.engine.model.MvAttribute;
 import dev.joinery.engine.model.MvObject;
 import dev.joinery.engine.model.ObjectError;
 import dev.joinery.engine.model.PendingExport;
+import dev.joinery.engine.model.PendingImport;
 import dev.joinery.engine.model.RunRecord;
 import dev.joinery.engine.store.SyncTransaction;
+import dev.joinery.store.Overlay.Row;
+import dev.joinery.store.Overlay.Slot;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,19 +29,47 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
- * One database transaction. Writes go to the database at once (index rows in JDBC batches), so every query sees the
- * transaction's own writes; commit and rollback are the database's. Not thread-safe.
+ * One database transaction, written on commit. Connector-space objects, metaverse objects and pending exports that the
+ * transaction writes are kept in its {@link Overlay}s, indexed there the way the database indexes them, and written
+ * to the database in JDBC batches on {@link #commit()}; until then the database holds what the transaction started
+ * with, so every answer read from it stays valid for the transaction and is cached. A query answers with the
+ * database's rows for records the transaction did not write, plus the written records its own indexes find, in
+ * creation order: reads see the transaction's writes, as the contract says, at a few database round trips per object
+ * instead of dozens.
+ *
+ * <p>Watermarks, rule fingerprints, runs and errors are small and rare: they go to the database at once, inside the
+ * same database transaction. Not thread-safe.
  */
 final class JdbcTransaction implements SyncTransaction {
-    private static final String CS_COLUMNS = "id, seq, connector, anchor, dn_key, mv_id, pending, data";
+    private static final String CS_COLUMNS = "seq, id, connector, anchor, dn_key, mv_id, pending, data";
+    private static final int IN_CHUNK = 500;
+    private static final Row NONE = new Row(-1, new UUID(0, 0));
 
     private final JdbcSyncStore store;
     private final Connection connection;
     private final Set<String> newCsIndexed = new HashSet<>();
     private final Set<String> newMvIndexed = new HashSet<>();
     private boolean done;
+
+    private final Overlay<CsObject> cs = new Overlay<>();
+    private final Overlay<MvObject> mv = new Overlay<>();
+    private final Overlay<PendingExport> exports = new Overlay<>();
+
+    // indexes over written records, keyed as the database's index rows are
+    private final Map<String, UUID> csAnchors = new HashMap<>();
+    private final Map<String, UUID> csDns = new HashMap<>();
+    private final Overlay.Index<UUID> csByMv = new Overlay.Index<>();
+    private final Overlay.Index<String> csRefs = new Overlay.Index<>();
+    private final Overlay.Index<String> csValues = new Overlay.Index<>();
+    private final Overlay.Index<String> mvValues = new Overlay.Index<>();
+    private final Overlay.Index<UUID> mvRefs = new Overlay.Index<>();
+
+    // answers read from the database, valid until commit because the database does not change before it
+    private final Map<String, List<Row>> answers = new HashMap<>();
+    private final Map<String, Row> owners = new HashMap<>();
 
     JdbcTransaction(JdbcSyncStore store, Connection connection) {
         this.store = store;
@@ -51,10 +84,14 @@ final class JdbcTransaction implements SyncTransaction {
         void run() throws SQLException;
     }
 
-    private <T> T sql(Work<T> work) {
+    private void open() {
         if (done) {
             throw new IllegalStateException("the transaction has ended");
         }
+    }
+
+    private <T> T sql(Work<T> work) {
+        open();
         try {
             return work.run();
         } catch (SQLException e) {
@@ -77,26 +114,6 @@ final class JdbcTransaction implements SyncTransaction {
         return s;
     }
 
-    private List<UUID> ids(String sql, Object... params) {
-        return sql(() -> {
-            List<UUID> list = new ArrayList<>();
-            try (ResultSet r = ps(sql, params).executeQuery()) {
-                while (r.next()) {
-                    list.add(r.getObject(1, UUID.class));
-                }
-            }
-            return list;
-        });
-    }
-
-    private Optional<byte[]> data(String sql, Object... params) {
-        return sql(() -> {
-            try (ResultSet r = ps(sql, params).executeQuery()) {
-                return r.next() ? Optional.of(r.getBytes(1)) : Optional.empty();
-            }
-        });
-    }
-
     private int count(String sql, Object... params) {
         return sql(() -> {
             try (ResultSet r = ps(sql, params).executeQuery()) {
@@ -110,59 +127,254 @@ final class JdbcTransaction implements SyncTransaction {
         return ps(sql, params).executeUpdate();
     }
 
+    /** Keeps the cache of records only read, and of answers, bounded; called before reads, never inside one. */
+    private void bound() {
+        open();
+        if (cs.full() || mv.full() || exports.full() || answers.size() + owners.size() > Overlay.CACHE_LIMIT) {
+            cs.dropClean();
+            mv.dropClean();
+            exports.dropClean();
+            answers.clear();
+            owners.clear();
+        }
+    }
+
+    /**
+     * Rows of a query whose columns are seq, id, data; each record is remembered as read. Cached under {@code key}
+     * for the rest of the transaction.
+     */
+    private <T> List<Row> answer(
+            String key, Overlay<T> overlay, Function<byte[], T> decode, String sql, Object... params) {
+        List<Row> cached = answers.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        List<Row> rows = sql(() -> {
+            List<Row> list = new ArrayList<>();
+            try (ResultSet r = ps(sql, params).executeQuery()) {
+                while (r.next()) {
+                    long seq = r.getLong(1);
+                    UUID id = r.getObject(2, UUID.class);
+                    if (overlay.get(id) == null) {
+                        overlay.loaded(id, seq, decode.apply(r.getBytes(3)));
+                    }
+                    list.add(new Row(seq, id));
+                }
+            }
+            return list;
+        });
+        answers.put(key, rows);
+        return rows;
+    }
+
+    /** The one row of a unique lookup (seq, id, data), or null; cached under {@code key}. */
+    private Row owner(String key, String sql, Object... params) {
+        Row cached = owners.get(key);
+        if (cached == null) {
+            List<Row> rows = sql(() -> {
+                List<Row> list = new ArrayList<>();
+                try (ResultSet r = ps(sql, params).executeQuery()) {
+                    while (r.next()) {
+                        long seq = r.getLong(1);
+                        UUID id = r.getObject(2, UUID.class);
+                        cs.loaded(id, seq, Codec.cs(r.getBytes(3)));
+                        list.add(new Row(seq, id));
+                    }
+                }
+                return list;
+            });
+            cached = rows.isEmpty() ? NONE : rows.get(0);
+            owners.put(key, cached);
+        }
+        return cached == NONE ? null : cached;
+    }
+
+    private static String key(Object... parts) {
+        StringBuilder b = new StringBuilder();
+        for (Object p : parts) {
+            b.append(p).append('\u0000');
+        }
+        return b.toString();
+    }
+
     // ---- connector space ----
+
+    private Slot<CsObject> csSlot(UUID id) {
+        Slot<CsObject> s = cs.get(id);
+        if (s != null) {
+            return s;
+        }
+        return sql(() -> {
+            try (ResultSet r = ps("SELECT seq, data FROM cs WHERE id = ?", id).executeQuery()) {
+                return r.next() ? cs.loaded(id, r.getLong(1), Codec.cs(r.getBytes(2))) : cs.loaded(id, 0, null);
+            }
+        });
+    }
 
     @Override
     public Optional<CsObject> cs(UUID id) {
-        return data("SELECT data FROM cs WHERE id = ?", id).map(Codec::cs);
+        bound();
+        return Optional.ofNullable(csSlot(id).now);
+    }
+
+    @Override
+    public void prefetchCs(Collection<UUID> ids) {
+        bound();
+        List<UUID> missing = new ArrayList<>();
+        for (UUID id : ids) {
+            if (cs.get(id) == null) {
+                missing.add(id);
+            }
+        }
+        for (int i = 0; i < missing.size(); i += IN_CHUNK) {
+            List<UUID> chunk = missing.subList(i, Math.min(missing.size(), i + IN_CHUNK));
+            sqlVoid(() -> {
+                PreparedStatement s = store.statement("SELECT seq, id, data FROM cs WHERE id = ANY(?)");
+                s.setArray(1, connection.createArrayOf(store.uuidType(), chunk.toArray()));
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        cs.loaded(r.getObject(2, UUID.class), r.getLong(1), Codec.cs(r.getBytes(3)));
+                    }
+                }
+            });
+            for (UUID id : chunk) {
+                cs.loaded(id, 0, null);
+            }
+        }
     }
 
     @Override
     public Optional<CsObject> csByAnchor(String connector, Anchor anchor) {
-        return data("SELECT data FROM cs WHERE connector = ? AND anchor = ?", connector, anchor.value())
-                .map(Codec::cs);
+        bound();
+        return Optional.ofNullable(anchorOwner(connector, anchor.value())).map(id -> cs.get(id).now);
     }
 
     @Override
     public Optional<CsObject> csByDn(String connector, String dn) {
-        return data("SELECT data FROM cs WHERE connector = ? AND dn_key = ?", connector, Keys.dn(dn))
-                .map(Codec::cs);
+        bound();
+        return Optional.ofNullable(dnOwner(connector, Keys.dn(dn))).map(id -> cs.get(id).now);
+    }
+
+    private UUID anchorOwner(String connector, String anchor) {
+        UUID written = csAnchors.get(key(connector, anchor));
+        if (written != null) {
+            return written;
+        }
+        Row db = owner(
+                key("A", connector, anchor),
+                "SELECT seq, id, data FROM cs WHERE connector = ? AND anchor = ?",
+                connector,
+                anchor);
+        return db == null || cs.isDirty(db.id()) ? null : csSlot(db.id()).id;
+    }
+
+    private UUID dnOwner(String connector, String dnKey) {
+        UUID written = csDns.get(key(connector, dnKey));
+        if (written != null) {
+            return written;
+        }
+        Row db = owner(
+                key("D", connector, dnKey),
+                "SELECT seq, id, data FROM cs WHERE connector = ? AND dn_key = ?",
+                connector,
+                dnKey);
+        return db == null || cs.isDirty(db.id()) ? null : csSlot(db.id()).id;
     }
 
     @Override
     public List<UUID> csIds(String connector) {
-        return ids("SELECT id FROM cs WHERE connector = ? ORDER BY seq", connector);
+        bound();
+        List<Row> rows = rows("SELECT seq, id FROM cs WHERE connector = ? ORDER BY seq", connector);
+        return cs.merge(rows, writtenCs(o -> o.connector().equals(connector)));
     }
 
     @Override
     public int csCount(String connector) {
-        return count("SELECT COUNT(*) FROM cs WHERE connector = ?", connector);
+        bound();
+        int n = count("SELECT COUNT(*) FROM cs WHERE connector = ?", connector);
+        for (Slot<CsObject> s : cs.dirty()) {
+            n += (s.now != null && s.now.connector().equals(connector) ? 1 : 0)
+                    - (s.db != null && s.db.connector().equals(connector) ? 1 : 0);
+        }
+        return n;
     }
 
     @Override
     public List<UUID> pendingImports(String connector) {
-        return ids("SELECT id FROM cs WHERE connector = ? AND pending > 0 ORDER BY seq", connector);
+        bound();
+        List<Row> rows = rows("SELECT seq, id FROM cs WHERE connector = ? AND pending > 0 ORDER BY seq", connector);
+        return cs.merge(
+                rows, writtenCs(o -> o.connector().equals(connector) && o.pendingImport() != PendingImport.NONE));
+    }
+
+    private List<UUID> writtenCs(java.util.function.Predicate<CsObject> filter) {
+        List<UUID> ids = new ArrayList<>();
+        for (Slot<CsObject> s : cs.dirty()) {
+            if (s.now != null && filter.test(s.now)) {
+                ids.add(s.id);
+            }
+        }
+        return ids;
+    }
+
+    private List<Row> rows(String sql, Object... params) {
+        return sql(() -> {
+            List<Row> list = new ArrayList<>();
+            try (ResultSet r = ps(sql, params).executeQuery()) {
+                while (r.next()) {
+                    list.add(new Row(r.getLong(1), r.getObject(2, UUID.class)));
+                }
+            }
+            return list;
+        });
     }
 
     @Override
     public List<UUID> csLinkedTo(UUID mvId) {
-        return ids("SELECT id FROM cs WHERE mv_id = ? ORDER BY seq", mvId);
+        bound();
+        Slot<MvObject> m = mv.get(mvId);
+        List<Row> db = m != null && m.db == null
+                ? List.of() // a metaverse object the database does not hold has no links there
+                : answer(
+                        key("L", mvId),
+                        cs,
+                        Codec::cs,
+                        "SELECT seq, id, data FROM cs WHERE mv_id = ? ORDER BY seq",
+                        mvId);
+        return cs.merge(db, csByMv.get(mvId));
     }
 
     @Override
     public List<UUID> csReferencing(String connector, String dn) {
-        return ids("SELECT cs_id FROM cs_ref WHERE connector = ? AND dn_key = ? ORDER BY seq", connector, Keys.dn(dn));
+        bound();
+        String dnKey = Keys.dn(dn);
+        List<Row> db = answer(
+                key("R", connector, dnKey),
+                cs,
+                Codec::cs,
+                "SELECT r.seq, r.cs_id, c.data FROM cs_ref r JOIN cs c ON c.seq = r.seq"
+                        + " WHERE r.connector = ? AND r.dn_key = ? ORDER BY r.seq",
+                connector,
+                dnKey);
+        return cs.merge(db, csRefs.get(key(connector, dnKey)));
     }
 
     @Override
     public List<UUID> findCs(String connector, String attribute, AttributeValue value) {
+        bound();
         String a = Keys.attribute(attribute);
         ensureCsIndexed(connector, a);
-        return ids(
-                "SELECT cs_id FROM cs_value WHERE connector = ? AND attribute = ? AND value_key = ? ORDER BY seq",
+        String v = Keys.value(value);
+        List<Row> db = answer(
+                key("V", connector, a, v),
+                cs,
+                Codec::cs,
+                "SELECT x.seq, x.cs_id, c.data FROM cs_value x JOIN cs c ON c.seq = x.seq"
+                        + " WHERE x.connector = ? AND x.attribute = ? AND x.value_key = ? ORDER BY x.seq",
                 connector,
                 a,
-                Keys.value(value));
+                v);
+        return cs.merge(db, csValues.get(key(connector, a, v)));
     }
 
     void ensureCsIndexed(String connector, String attribute) {
@@ -188,6 +400,13 @@ final class JdbcTransaction implements SyncTransaction {
             insert.executeBatch();
         });
         newCsIndexed.add(key);
+        for (Slot<CsObject> s : cs.dirty()) {
+            if (s.now != null && s.now.connector().equals(connector)) {
+                for (String v : valueKeys(s.now.values(a))) {
+                    csValues.add(key(connector, a, v), s.id);
+                }
+            }
+        }
     }
 
     private boolean csIndexed(String connector, String attribute) {
@@ -198,109 +417,111 @@ final class JdbcTransaction implements SyncTransaction {
     @Override
     public void putCs(CsObject object) {
         Objects.requireNonNull(object, "object");
-        String dnKey = Keys.dn(object.dn());
-        String anchor = object.anchor() == null ? null : object.anchor().value();
-        sqlVoid(() -> {
-            Long seq = null;
-            PreparedStatement find = anchor == null
-                    ? ps(
-                            "SELECT id, seq, 'i' FROM cs WHERE id = ?"
-                                    + " UNION ALL SELECT id, seq, 'd' FROM cs WHERE connector = ? AND dn_key = ?",
-                            object.id(),
-                            object.connector(),
-                            dnKey)
-                    : ps(
-                            "SELECT id, seq, 'i' FROM cs WHERE id = ?"
-                                    + " UNION ALL SELECT id, seq, 'a' FROM cs WHERE connector = ? AND anchor = ?"
-                                    + " UNION ALL SELECT id, seq, 'd' FROM cs WHERE connector = ? AND dn_key = ?",
-                            object.id(),
-                            object.connector(),
-                            anchor,
-                            object.connector(),
-                            dnKey);
-            try (ResultSet r = find.executeQuery()) {
-                while (r.next()) {
-                    UUID id = r.getObject(1, UUID.class);
-                    String how = r.getString(3);
-                    if (id.equals(object.id())) {
-                        seq = r.getLong(2);
-                    } else if (how.equals("a")) {
-                        throw new IllegalStateException(object.connector() + " already holds anchor " + anchor);
-                    } else if (how.equals("d")) {
-                        throw new IllegalStateException(object.connector() + " already holds DN " + object.dn());
-                    }
-                }
-            }
-            UUID mvId = object.link() == null ? null : object.link().mvId();
-            short pending = (short) object.pendingImport().ordinal();
-            byte[] data = Codec.cs(object);
-            if (seq != null) {
-                unindexCs(seq);
-                update(
-                        "UPDATE cs SET connector = ?, anchor = ?, dn_key = ?, mv_id = ?, pending = ?, data = ?"
-                                + " WHERE id = ?",
-                        object.connector(),
-                        anchor,
-                        dnKey,
-                        mvId,
-                        pending,
-                        data,
-                        object.id());
-            } else {
-                seq = store.seq.getAndIncrement();
-                update(
-                        "INSERT INTO cs (" + CS_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                        object.id(),
-                        seq,
-                        object.connector(),
-                        anchor,
-                        dnKey,
-                        mvId,
-                        pending,
-                        data);
-            }
-            indexCs(object, seq);
-        });
+        bound();
+        writeCs(csSlot(object.id()), object);
     }
 
-    private void indexCs(CsObject o, long seq) throws SQLException {
-        PreparedStatement values = null;
-        PreparedStatement refs = null;
-        Set<String> refKeys = new LinkedHashSet<>();
+    @Override
+    public void insertCs(CsObject object) {
+        Objects.requireNonNull(object, "object");
+        bound();
+        Slot<CsObject> s = cs.get(object.id());
+        writeCs(s != null ? s : cs.loaded(object.id(), 0, null), object);
+    }
+
+    private void writeCs(Slot<CsObject> slot, CsObject object) {
+        CsObject before = slot.now;
+        String dnKey = Keys.dn(object.dn());
+        String anchor = object.anchor() == null ? null : object.anchor().value();
+        boolean sameKeys = before != null
+                && before.connector().equals(object.connector())
+                && Objects.equals(before.anchor(), object.anchor())
+                && Keys.dn(before.dn()).equals(dnKey);
+        if (!sameKeys) {
+            UUID holder = anchor == null ? null : anchorOwner(object.connector(), anchor);
+            if (holder != null && !holder.equals(object.id())) {
+                throw new IllegalStateException(object.connector() + " already holds anchor " + anchor);
+            }
+            holder = dnOwner(object.connector(), dnKey);
+            if (holder != null && !holder.equals(object.id())) {
+                throw new IllegalStateException(object.connector() + " already holds DN " + object.dn());
+            }
+        }
+        if (slot.dirty && before != null) {
+            indexCs(before, false);
+        }
+        if (before == null) {
+            slot.seq = store.seq.getAndIncrement();
+        }
+        cs.markDirty(slot);
+        slot.now = object;
+        indexCs(object, true);
+    }
+
+    /** Adds an object to, or removes it from, the indexes over written records. */
+    private void indexCs(CsObject o, boolean add) {
+        String c = o.connector();
+        UUID id = o.id();
+        if (o.anchor() != null) {
+            mapIndex(csAnchors, key(c, o.anchor().value()), id, add);
+        }
+        mapIndex(csDns, key(c, Keys.dn(o.dn())), id, add);
+        if (o.link() != null) {
+            index(csByMv, o.link().mvId(), id, add);
+        }
+        for (Map.Entry<String, List<AttributeValue>> e : o.attributes().entrySet()) {
+            String a = Keys.attribute(e.getKey());
+            if (csIndexed(c, a)) {
+                for (String v : valueKeys(e.getValue())) {
+                    index(csValues, key(c, a, v), id, add);
+                }
+            }
+        }
+        for (String dn : refKeys(o)) {
+            index(csRefs, key(c, dn), id, add);
+        }
+    }
+
+    private static <K> void mapIndex(Map<K, UUID> map, K key, UUID id, boolean add) {
+        if (add) {
+            map.put(key, id);
+        } else {
+            map.remove(key, id);
+        }
+    }
+
+    private static <K> void index(Overlay.Index<K> index, K key, UUID id, boolean add) {
+        if (add) {
+            index.add(key, id);
+        } else {
+            index.remove(key, id);
+        }
+    }
+
+    private static Set<String> refKeys(CsObject o) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (List<AttributeValue> values : o.attributes().values()) {
+            for (AttributeValue v : values) {
+                if (v instanceof AttributeValue.Reference r) {
+                    keys.add(Keys.dn(r.dn()));
+                }
+            }
+        }
+        return keys;
+    }
+
+    /** The value index rows of an object: attribute and value key, for the attributes indexed. */
+    private Set<List<String>> valueRows(CsObject o) {
+        Set<List<String>> rows = new LinkedHashSet<>();
         for (Map.Entry<String, List<AttributeValue>> e : o.attributes().entrySet()) {
             String a = Keys.attribute(e.getKey());
             if (csIndexed(o.connector(), a)) {
                 for (String v : valueKeys(e.getValue())) {
-                    if (values == null) {
-                        values = store.statement("INSERT INTO cs_value (connector, attribute, value_key, seq, cs_id)"
-                                + " VALUES (?, ?, ?, ?, ?)");
-                    }
-                    addBatch(values, o.connector(), a, v, seq, o.id());
-                }
-            }
-            for (AttributeValue v : e.getValue()) {
-                if (v instanceof AttributeValue.Reference r) {
-                    refKeys.add(Keys.dn(r.dn()));
+                    rows.add(List.of(a, v));
                 }
             }
         }
-        for (String dn : refKeys) {
-            if (refs == null) {
-                refs = store.statement("INSERT INTO cs_ref (connector, dn_key, seq, cs_id) VALUES (?, ?, ?, ?)");
-            }
-            addBatch(refs, o.connector(), dn, seq, o.id());
-        }
-        if (values != null) {
-            values.executeBatch();
-        }
-        if (refs != null) {
-            refs.executeBatch();
-        }
-    }
-
-    private void unindexCs(long seq) throws SQLException {
-        update("DELETE FROM cs_value WHERE seq = ?", seq);
-        update("DELETE FROM cs_ref WHERE seq = ?", seq);
+        return rows;
     }
 
     private static Set<String> valueKeys(List<AttributeValue> values) {
@@ -320,49 +541,63 @@ final class JdbcTransaction implements SyncTransaction {
 
     @Override
     public void removeCs(UUID id) {
-        sqlVoid(() -> {
-            update("DELETE FROM pending_export WHERE cs_id = ?", id);
-            Long seq = null;
-            try (ResultSet r = ps("SELECT seq FROM cs WHERE id = ?", id).executeQuery()) {
-                if (r.next()) {
-                    seq = r.getLong(1);
-                }
-            }
-            if (seq != null) {
-                update("DELETE FROM cs WHERE seq = ?", seq);
-                unindexCs(seq);
-            }
-        });
+        bound();
+        Slot<CsObject> slot = csSlot(id);
+        if (slot.now == null) {
+            return;
+        }
+        removePendingExport(id);
+        if (slot.dirty) {
+            indexCs(slot.now, false);
+        }
+        cs.markDirty(slot);
+        slot.now = null;
     }
 
     // ---- metaverse ----
 
+    private Slot<MvObject> mvSlot(UUID id) {
+        Slot<MvObject> s = mv.get(id);
+        if (s != null) {
+            return s;
+        }
+        return sql(() -> {
+            try (ResultSet r = ps("SELECT seq, data FROM mv WHERE id = ?", id).executeQuery()) {
+                return r.next() ? mv.loaded(id, r.getLong(1), Codec.mv(r.getBytes(2))) : mv.loaded(id, 0, null);
+            }
+        });
+    }
+
     @Override
     public Optional<MvObject> mv(UUID id) {
-        return data("SELECT data FROM mv WHERE id = ?", id).map(Codec::mv);
+        bound();
+        return Optional.ofNullable(mvSlot(id).now);
     }
 
     @Override
     public List<UUID> findMv(String objectType, String attribute, AttributeValue value) {
+        bound();
         String a = Keys.attribute(attribute);
         ensureMvIndexed(a);
-        if (objectType == null) {
-            return ids(
-                    "SELECT mv_id FROM mv_value WHERE attribute = ? AND value_key = ? ORDER BY seq",
-                    a,
-                    Keys.value(value));
-        }
-        return ids(
-                "SELECT v.mv_id FROM mv_value v JOIN mv m ON m.id = v.mv_id"
-                        + " WHERE v.attribute = ? AND v.value_key = ? AND m.object_type = ? ORDER BY v.seq",
+        String v = Keys.value(value);
+        List<Row> db = answer(
+                key("M", a, v),
+                mv,
+                Codec::mv,
+                "SELECT x.seq, x.mv_id, m.data FROM mv_value x JOIN mv m ON m.seq = x.seq"
+                        + " WHERE x.attribute = ? AND x.value_key = ? ORDER BY x.seq",
                 a,
-                Keys.value(value),
-                objectType);
+                v);
+        List<UUID> ids = mv.merge(db, mvValues.get(key(a, v)));
+        if (objectType != null) {
+            ids.removeIf(id -> !mvSlot(id).now.objectType().equals(objectType));
+        }
+        return ids;
     }
 
     void ensureMvIndexed(String attribute) {
         String a = Keys.attribute(attribute);
-        if (store.isMvIndexed(a) || newMvIndexed.contains(a)) {
+        if (mvIndexed(a)) {
             return;
         }
         sqlVoid(() -> {
@@ -381,152 +616,210 @@ final class JdbcTransaction implements SyncTransaction {
             insert.executeBatch();
         });
         newMvIndexed.add(a);
+        for (Slot<MvObject> s : mv.dirty()) {
+            if (s.now != null) {
+                for (String v : valueKeys(s.now.values(a))) {
+                    mvValues.add(key(a, v), s.id);
+                }
+            }
+        }
+    }
+
+    private boolean mvIndexed(String attribute) {
+        return store.isMvIndexed(attribute) || newMvIndexed.contains(attribute);
     }
 
     @Override
     public List<UUID> mvReferencing(UUID mvId) {
-        return ids("SELECT mv_id FROM mv_ref WHERE target = ? ORDER BY seq", mvId);
+        bound();
+        Slot<MvObject> m = mv.get(mvId);
+        List<Row> db = m != null && m.db == null
+                ? List.of() // nothing in the database refers to an object it never held
+                : answer(
+                        key("T", mvId),
+                        mv,
+                        Codec::mv,
+                        "SELECT r.seq, r.mv_id, m.data FROM mv_ref r JOIN mv m ON m.seq = r.seq"
+                                + " WHERE r.target = ? ORDER BY r.seq",
+                        mvId);
+        return mv.merge(db, mvRefs.get(mvId));
     }
 
     @Override
     public int mvCount() {
-        return count("SELECT COUNT(*) FROM mv");
+        bound();
+        int n = count("SELECT COUNT(*) FROM mv");
+        for (Slot<MvObject> s : mv.dirty()) {
+            n += (s.now != null ? 1 : 0) - (s.db != null ? 1 : 0);
+        }
+        return n;
     }
 
     @Override
     public void putMv(MvObject object) {
         Objects.requireNonNull(object, "object");
-        sqlVoid(() -> {
-            Long seq = null;
-            try (ResultSet r =
-                    ps("SELECT seq FROM mv WHERE id = ?", object.id()).executeQuery()) {
-                if (r.next()) {
-                    seq = r.getLong(1);
-                }
-            }
-            byte[] data = Codec.mv(object);
-            if (seq != null) {
-                unindexMv(seq);
-                update("UPDATE mv SET object_type = ?, data = ? WHERE id = ?", object.objectType(), data, object.id());
-            } else {
-                seq = store.seq.getAndIncrement();
-                update(
-                        "INSERT INTO mv (id, seq, object_type, data) VALUES (?, ?, ?, ?)",
-                        object.id(),
-                        seq,
-                        object.objectType(),
-                        data);
-            }
-            PreparedStatement values = null;
-            Set<UUID> targets = new LinkedHashSet<>();
-            for (Map.Entry<String, MvAttribute> e : object.attributes().entrySet()) {
-                String a = Keys.attribute(e.getKey());
-                if (store.isMvIndexed(a) || newMvIndexed.contains(a)) {
-                    for (String v : valueKeys(e.getValue().values())) {
-                        if (values == null) {
-                            values = store.statement(
-                                    "INSERT INTO mv_value (attribute, value_key, seq, mv_id) VALUES (?, ?, ?, ?)");
-                        }
-                        addBatch(values, a, v, seq, object.id());
-                    }
-                }
-                for (AttributeValue v : e.getValue().values()) {
-                    UUID target = Keys.referencedId(v);
-                    if (target != null) {
-                        targets.add(target);
-                    }
-                }
-            }
-            if (values != null) {
-                values.executeBatch();
-            }
-            if (!targets.isEmpty()) {
-                PreparedStatement refs = store.statement("INSERT INTO mv_ref (target, seq, mv_id) VALUES (?, ?, ?)");
-                for (UUID t : targets) {
-                    addBatch(refs, t, seq, object.id());
-                }
-                refs.executeBatch();
-            }
-        });
+        bound();
+        writeMv(mvSlot(object.id()), object);
     }
 
-    private void unindexMv(long seq) throws SQLException {
-        update("DELETE FROM mv_value WHERE seq = ?", seq);
-        update("DELETE FROM mv_ref WHERE seq = ?", seq);
+    @Override
+    public void insertMv(MvObject object) {
+        Objects.requireNonNull(object, "object");
+        bound();
+        Slot<MvObject> s = mv.get(object.id());
+        writeMv(s != null ? s : mv.loaded(object.id(), 0, null), object);
+    }
+
+    private void writeMv(Slot<MvObject> slot, MvObject object) {
+        if (slot.dirty && slot.now != null) {
+            indexMv(slot.now, false);
+        }
+        if (slot.now == null) {
+            slot.seq = store.seq.getAndIncrement();
+        }
+        mv.markDirty(slot);
+        slot.now = object;
+        indexMv(object, true);
+    }
+
+    private void indexMv(MvObject o, boolean add) {
+        for (Map.Entry<String, MvAttribute> e : o.attributes().entrySet()) {
+            String a = Keys.attribute(e.getKey());
+            if (mvIndexed(a)) {
+                for (String v : valueKeys(e.getValue().values())) {
+                    index(mvValues, key(a, v), o.id(), add);
+                }
+            }
+        }
+        for (UUID target : mvTargets(o)) {
+            index(mvRefs, target, o.id(), add);
+        }
+    }
+
+    private static Set<UUID> mvTargets(MvObject o) {
+        Set<UUID> targets = new LinkedHashSet<>();
+        for (MvAttribute a : o.attributes().values()) {
+            for (AttributeValue v : a.values()) {
+                UUID target = Keys.referencedId(v);
+                if (target != null) {
+                    targets.add(target);
+                }
+            }
+        }
+        return targets;
+    }
+
+    private Set<List<String>> valueRows(MvObject o) {
+        Set<List<String>> rows = new LinkedHashSet<>();
+        for (Map.Entry<String, MvAttribute> e : o.attributes().entrySet()) {
+            String a = Keys.attribute(e.getKey());
+            if (mvIndexed(a)) {
+                for (String v : valueKeys(e.getValue().values())) {
+                    rows.add(List.of(a, v));
+                }
+            }
+        }
+        return rows;
     }
 
     @Override
     public void removeMv(UUID id) {
-        sqlVoid(() -> {
-            try (ResultSet r = ps("SELECT id FROM cs WHERE mv_id = ?", id).executeQuery()) {
-                if (r.next()) {
-                    throw new IllegalStateException("connector-space objects are still linked to " + id);
-                }
-            }
-            Long seq = null;
-            try (ResultSet r = ps("SELECT seq FROM mv WHERE id = ?", id).executeQuery()) {
-                if (r.next()) {
-                    seq = r.getLong(1);
-                }
-            }
-            if (seq != null) {
-                update("DELETE FROM mv WHERE seq = ?", seq);
-                unindexMv(seq);
-            }
-        });
+        bound();
+        if (!csLinkedTo(id).isEmpty()) {
+            throw new IllegalStateException("connector-space objects are still linked to " + id);
+        }
+        Slot<MvObject> slot = mvSlot(id);
+        if (slot.now == null) {
+            return;
+        }
+        if (slot.dirty) {
+            indexMv(slot.now, false);
+        }
+        mv.markDirty(slot);
+        slot.now = null;
     }
 
     // ---- pending exports ----
 
+    private Slot<PendingExport> exportSlot(UUID csId) {
+        Slot<PendingExport> s = exports.get(csId);
+        if (s != null) {
+            return s;
+        }
+        Slot<CsObject> owner = cs.get(csId);
+        if (owner != null && owner.db == null) {
+            return exports.loaded(csId, 0, null); // the database holds no export of an object it does not hold
+        }
+        return sql(() -> {
+            try (ResultSet r = ps("SELECT seq, data FROM pending_export WHERE cs_id = ?", csId)
+                    .executeQuery()) {
+                return r.next()
+                        ? exports.loaded(csId, r.getLong(1), Codec.export(r.getBytes(2)))
+                        : exports.loaded(csId, 0, null);
+            }
+        });
+    }
+
     @Override
     public Optional<PendingExport> pendingExport(UUID csId) {
-        return data("SELECT data FROM pending_export WHERE cs_id = ?", csId).map(Codec::export);
+        bound();
+        return Optional.ofNullable(exportSlot(csId).now);
     }
 
     @Override
     public List<PendingExport> pendingExports(String connector) {
-        return sql(() -> {
-            List<PendingExport> list = new ArrayList<>();
-            try (ResultSet r = ps("SELECT data FROM pending_export WHERE connector = ? ORDER BY seq", connector)
+        bound();
+        record Staged(long seq, PendingExport export) {}
+        List<Staged> list = new ArrayList<>();
+        sqlVoid(() -> {
+            try (ResultSet r = ps(
+                            "SELECT seq, cs_id, data FROM pending_export WHERE connector = ? ORDER BY seq", connector)
                     .executeQuery()) {
                 while (r.next()) {
-                    list.add(Codec.export(r.getBytes(1)));
+                    if (!exports.isDirty(r.getObject(2, UUID.class))) {
+                        list.add(new Staged(r.getLong(1), Codec.export(r.getBytes(3))));
+                    }
                 }
             }
-            return list;
         });
+        boolean written = false;
+        for (Slot<PendingExport> s : exports.dirty()) {
+            if (s.now != null && s.now.connector().equals(connector)) {
+                list.add(new Staged(s.seq, s.now));
+                written = true;
+            }
+        }
+        if (written) {
+            list.sort(Comparator.comparingLong(Staged::seq));
+        }
+        List<PendingExport> result = new ArrayList<>(list.size());
+        list.forEach(s -> result.add(s.export()));
+        return result;
     }
 
     @Override
     public void putPendingExport(PendingExport export) {
         Objects.requireNonNull(export, "export");
-        sqlVoid(() -> {
-            try (ResultSet r =
-                    ps("SELECT 1 FROM cs WHERE id = ?", export.csId()).executeQuery()) {
-                if (!r.next()) {
-                    throw new IllegalStateException("no connector-space object " + export.csId());
-                }
-            }
-            byte[] data = Codec.export(export);
-            if (update(
-                            "UPDATE pending_export SET connector = ?, data = ? WHERE cs_id = ?",
-                            export.connector(),
-                            data,
-                            export.csId())
-                    == 0) {
-                update(
-                        "INSERT INTO pending_export (cs_id, connector, seq, data) VALUES (?, ?, ?, ?)",
-                        export.csId(),
-                        export.connector(),
-                        store.seq.getAndIncrement(),
-                        data);
-            }
-        });
+        bound();
+        if (csSlot(export.csId()).now == null) {
+            throw new IllegalStateException("no connector-space object " + export.csId());
+        }
+        Slot<PendingExport> slot = exportSlot(export.csId());
+        if (slot.now == null) {
+            slot.seq = store.seq.getAndIncrement();
+        }
+        exports.markDirty(slot);
+        slot.now = export;
     }
 
     @Override
     public void removePendingExport(UUID csId) {
-        sqlVoid(() -> update("DELETE FROM pending_export WHERE cs_id = ?", csId));
+        bound();
+        Slot<PendingExport> slot = exportSlot(csId);
+        if (slot.now != null) {
+            exports.markDirty(slot);
+            slot.now = null;
+        }
     }
 
     // ---- watermarks ----
@@ -594,7 +887,11 @@ final class JdbcTransaction implements SyncTransaction {
 
     @Override
     public Optional<RunRecord> run(UUID id) {
-        return data("SELECT data FROM run WHERE id = ?", id).map(Codec::run);
+        return sql(() -> {
+            try (ResultSet r = ps("SELECT data FROM run WHERE id = ?", id).executeQuery()) {
+                return r.next() ? Optional.of(Codec.run(r.getBytes(1))) : Optional.<RunRecord>empty();
+            }
+        });
     }
 
     @Override
@@ -638,16 +935,223 @@ final class JdbcTransaction implements SyncTransaction {
         });
     }
 
+    // ---- writing on commit ----
+
+    /** Writes every record the transaction wrote, in JDBC batches: removals first, then changes, then additions. */
+    private void write() throws SQLException {
+        Batches b = new Batches();
+        for (Slot<CsObject> s : cs.dirty()) {
+            writeCs(b, s);
+        }
+        for (Slot<MvObject> s : mv.dirty()) {
+            writeMv(b, s);
+        }
+        for (Slot<PendingExport> s : exports.dirty()) {
+            writeExport(b, s);
+        }
+        b.execute();
+    }
+
+    private void writeCs(Batches b, Slot<CsObject> s) throws SQLException {
+        CsObject db = s.db;
+        CsObject now = s.now;
+        boolean sameRow = db != null && now != null && s.seq == s.dbSeq;
+        if (db != null && !sameRow) {
+            b.add(0, "DELETE FROM cs WHERE seq = ?", s.dbSeq);
+            b.add(1, "DELETE FROM cs_value WHERE seq = ?", s.dbSeq);
+            b.add(1, "DELETE FROM cs_ref WHERE seq = ?", s.dbSeq);
+        }
+        if (now == null) {
+            return;
+        }
+        String anchor = now.anchor() == null ? null : now.anchor().value();
+        UUID mvId = now.link() == null ? null : now.link().mvId();
+        short pending = (short) now.pendingImport().ordinal();
+        boolean indexRows = true;
+        if (sameRow) {
+            if (now.equals(db)) {
+                return;
+            }
+            if (!db.connector().equals(now.connector())
+                    || !Objects.equals(db.anchor(), now.anchor())
+                    || !Keys.dn(db.dn()).equals(Keys.dn(now.dn()))) {
+                // frees the old keys first, so that objects trading anchors or DNs do not collide
+                b.add(
+                        2,
+                        "UPDATE cs SET anchor = NULL, dn_key = ? WHERE seq = ?",
+                        "\u0001" + s.seq,
+                        s.seq); // no lower-cased DN starts with U+0001
+            }
+            b.add(
+                    3,
+                    "UPDATE cs SET connector = ?, anchor = ?, dn_key = ?, mv_id = ?, pending = ?, data = ? WHERE seq = ?",
+                    now.connector(),
+                    anchor,
+                    Keys.dn(now.dn()),
+                    mvId,
+                    pending,
+                    Codec.cs(now),
+                    s.seq);
+            indexRows = !db.connector().equals(now.connector())
+                    || !valueRows(db).equals(valueRows(now))
+                    || !refKeys(db).equals(refKeys(now));
+            if (indexRows) {
+                b.add(1, "DELETE FROM cs_value WHERE seq = ?", s.seq);
+                b.add(1, "DELETE FROM cs_ref WHERE seq = ?", s.seq);
+            }
+        } else {
+            b.add(
+                    4,
+                    "INSERT INTO cs (" + CS_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    s.seq,
+                    now.id(),
+                    now.connector(),
+                    anchor,
+                    Keys.dn(now.dn()),
+                    mvId,
+                    pending,
+                    Codec.cs(now));
+        }
+        if (indexRows) {
+            for (List<String> row : valueRows(now)) {
+                b.add(
+                        5,
+                        "INSERT INTO cs_value (connector, attribute, value_key, seq, cs_id) VALUES (?, ?, ?, ?, ?)",
+                        now.connector(),
+                        row.get(0),
+                        row.get(1),
+                        s.seq,
+                        now.id());
+            }
+            for (String dn : refKeys(now)) {
+                b.add(
+                        5,
+                        "INSERT INTO cs_ref (connector, dn_key, seq, cs_id) VALUES (?, ?, ?, ?)",
+                        now.connector(),
+                        dn,
+                        s.seq,
+                        now.id());
+            }
+        }
+    }
+
+    private void writeMv(Batches b, Slot<MvObject> s) throws SQLException {
+        MvObject db = s.db;
+        MvObject now = s.now;
+        boolean sameRow = db != null && now != null && s.seq == s.dbSeq;
+        if (db != null && !sameRow) {
+            b.add(0, "DELETE FROM mv WHERE seq = ?", s.dbSeq);
+            b.add(1, "DELETE FROM mv_value WHERE seq = ?", s.dbSeq);
+            b.add(1, "DELETE FROM mv_ref WHERE seq = ?", s.dbSeq);
+        }
+        if (now == null) {
+            return;
+        }
+        boolean indexRows = true;
+        if (sameRow) {
+            if (now.equals(db)) {
+                return;
+            }
+            b.add(3, "UPDATE mv SET object_type = ?, data = ? WHERE seq = ?", now.objectType(), Codec.mv(now), s.seq);
+            indexRows = !valueRows(db).equals(valueRows(now)) || !mvTargets(db).equals(mvTargets(now));
+            if (indexRows) {
+                b.add(1, "DELETE FROM mv_value WHERE seq = ?", s.seq);
+                b.add(1, "DELETE FROM mv_ref WHERE seq = ?", s.seq);
+            }
+        } else {
+            b.add(
+                    4,
+                    "INSERT INTO mv (id, seq, object_type, data) VALUES (?, ?, ?, ?)",
+                    now.id(),
+                    s.seq,
+                    now.objectType(),
+                    Codec.mv(now));
+        }
+        if (indexRows) {
+            for (List<String> row : valueRows(now)) {
+                b.add(
+                        5,
+                        "INSERT INTO mv_value (attribute, value_key, seq, mv_id) VALUES (?, ?, ?, ?)",
+                        row.get(0),
+                        row.get(1),
+                        s.seq,
+                        now.id());
+            }
+            for (UUID target : mvTargets(now)) {
+                b.add(5, "INSERT INTO mv_ref (target, seq, mv_id) VALUES (?, ?, ?)", target, s.seq, now.id());
+            }
+        }
+    }
+
+    private void writeExport(Batches b, Slot<PendingExport> s) throws SQLException {
+        PendingExport db = s.db;
+        PendingExport now = s.now;
+        boolean sameRow = db != null && now != null && s.seq == s.dbSeq;
+        if (db != null && !sameRow) {
+            b.add(0, "DELETE FROM pending_export WHERE cs_id = ?", s.id);
+        }
+        if (now == null) {
+            return;
+        }
+        if (sameRow) {
+            if (!now.equals(db)) {
+                b.add(
+                        3,
+                        "UPDATE pending_export SET connector = ?, data = ? WHERE cs_id = ?",
+                        now.connector(),
+                        Codec.export(now),
+                        s.id);
+            }
+        } else {
+            b.add(
+                    4,
+                    "INSERT INTO pending_export (cs_id, connector, seq, data) VALUES (?, ?, ?, ?)",
+                    s.id,
+                    now.connector(),
+                    s.seq,
+                    Codec.export(now));
+        }
+    }
+
+    /** JDBC batches by phase: every statement of a lower phase runs before any of a higher one. */
+    private final class Batches {
+        private final List<Map<String, PreparedStatement>> phases = new ArrayList<>();
+
+        void add(int phase, String sql, Object... params) throws SQLException {
+            while (phases.size() <= phase) {
+                phases.add(new java.util.LinkedHashMap<>());
+            }
+            PreparedStatement s = phases.get(phase).get(sql);
+            if (s == null) {
+                s = store.statement(sql);
+                phases.get(phase).put(sql, s);
+            }
+            addBatch(s, params);
+        }
+
+        void execute() throws SQLException {
+            for (Map<String, PreparedStatement> phase : phases) {
+                for (PreparedStatement s : phase.values()) {
+                    s.executeBatch();
+                }
+            }
+        }
+    }
+
     // ---- lifecycle ----
 
     @Override
     public void commit() {
-        if (done) {
-            throw new IllegalStateException("the transaction has ended");
-        }
+        open();
         try {
+            write();
             connection.commit();
         } catch (SQLException e) {
+            try {
+                connection.rollback();
+            } catch (SQLException ignored) {
+                // the connection is dropped below
+            }
             store.dropConnection();
             end(false);
             throw new StoreException("commit failed; nothing of the transaction was saved", e);
@@ -657,9 +1161,7 @@ final class JdbcTransaction implements SyncTransaction {
 
     @Override
     public void rollback() {
-        if (done) {
-            throw new IllegalStateException("the transaction has ended");
-        }
+        open();
         try {
             connection.rollback();
         } catch (SQLException e) {

@@ -47,12 +47,15 @@ public final class SyncBenchmark {
         }
         GeneratedSource source = new GeneratedSource(size);
         CountingTarget target = new CountingTarget();
-        SyncSettings settings = SyncSettings.builder()
+        SyncSettings.Builder builder = SyncSettings.builder()
                 .connector(ConnectorSettings.of(BenchRules.HR).withSchema(BenchRules.hrSchema()))
                 .connector(ConnectorSettings.of(BenchRules.CLOUD).withSchema(BenchRules.cloudSchema()))
-                .rules(BenchRules.rules())
-                .batchSize(500)
-                .build();
+                .rules(BenchRules.rules());
+        Integer batch = Integer.getInteger("joinery.bench.batch"); // the engine's default unless given
+        if (batch != null) {
+            builder.batchSize(batch);
+        }
+        SyncSettings settings = builder.build();
         SyncEngine engine = SyncEngine.builder(store, settings)
                 .connector(BenchRules.HR, source)
                 .connector(BenchRules.CLOUD, target)
@@ -110,15 +113,28 @@ public final class SyncBenchmark {
 
     private static void step(String name, int objects, Step step) {
         long t = System.nanoTime();
+        long cpu = processCpuNanos();
         RunRecord r = step.run();
         double s = (System.nanoTime() - t) / 1e9;
+        double c = (processCpuNanos() - cpu) / 1e9;
         System.out.printf(
                 Locale.ROOT,
-                "  %-22s %8.2f s %,10.0f objects/s  %s %s%n",
+                "  %-22s %8.2f s %,10.0f objects/s  (CPU %.2f s, %,.0f objects per CPU-second)  %s %s%n",
                 name,
                 s,
                 objects / s,
+                c,
+                objects / c,
                 r.status(),
                 r.counts());
+    }
+
+    /**
+     * CPU time of the whole process (every thread, the store's included): on a machine shared with other work the
+     * wall time overstates what the engine costs, the CPU time does not.
+     */
+    private static long processCpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
     }
 }

@@ -154,7 +154,7 @@ final class ImportRun {
             if (cs == null) {
                 CsObject added = CsObject.imported(
                         settings.newId(), connector, o.anchor(), o.dn(), o.objectType(), o.attributes());
-                tx.putCs(added);
+                tx.insertCs(added);
                 seen.add(added.id());
                 log.count(RunLog.Counter.ADDS);
                 return;

@@ -8,6 +8,7 @@ import dev.joinery.engine.model.MvObject;
 import dev.joinery.engine.model.ObjectError;
 import dev.joinery.engine.model.PendingExport;
 import dev.joinery.engine.model.RunRecord;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -68,6 +69,21 @@ public interface SyncTransaction extends AutoCloseable {
      */
     void putCs(CsObject object);
 
+    /**
+     * Inserts an object whose id was never stored (a fresh random id). Same as {@link #putCs} except that a store may
+     * skip looking for an existing object with that id; if there is one, the store fails at the latest on commit and
+     * nothing of the transaction is saved.
+     */
+    default void insertCs(CsObject object) {
+        putCs(object);
+    }
+
+    /**
+     * A hint that the objects with these ids will be read in this transaction: a store may read them in one query
+     * now. Reading an id that does not exist is not an error. Does not change what any read returns.
+     */
+    default void prefetchCs(Collection<UUID> ids) {}
+
     /** Removes an object and its pending export; does nothing when absent. */
     void removeCs(UUID id);
 
@@ -88,6 +104,14 @@ public interface SyncTransaction extends AutoCloseable {
 
     /** Inserts or replaces (by {@link MvObject#id()}). */
     void putMv(MvObject object);
+
+    /**
+     * Inserts a metaverse object whose id was never stored; as {@link #insertCs}, a store may skip looking for an
+     * existing one.
+     */
+    default void insertMv(MvObject object) {
+        putMv(object);
+    }
 
     /**
      * Removes a metaverse object; does nothing when absent.

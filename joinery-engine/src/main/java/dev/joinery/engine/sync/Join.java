@@ -111,7 +111,7 @@ final class Join {
             return cs;
         }
         UUID mvId = s.settings.newId();
-        s.tx.putMv(new MvObject(mvId, rule.targetObjectType(), Map.of()));
+        s.tx.insertMv(new MvObject(mvId, rule.targetObjectType(), Map.of()));
         s.log.count(RunLog.Counter.PROJECTIONS);
         s.log.count(RunLog.Counter.ADDS);
         s.trace.join(

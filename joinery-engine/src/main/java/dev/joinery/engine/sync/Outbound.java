@@ -131,7 +131,7 @@ final class Outbound {
             return linked;
         }
         CsObject cs = CsObject.provisioned(s.settings.newId(), target.name(), dn, rule.targetObjectType(), link);
-        s.tx.putCs(cs);
+        s.tx.insertCs(cs);
         s.log.count(RunLog.Counter.PROVISIONS);
         s.trace.join(cs, "provisioned by rule '" + rule.name() + "'");
         s.outbound.addAll(s.tx.mvReferencing(mv.id()));

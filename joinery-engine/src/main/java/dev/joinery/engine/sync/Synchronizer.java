@@ -85,6 +85,7 @@ public final class Synchronizer {
             List<UUID> batch = ids.subList(i, Math.min(ids.size(), i + settings.batchSize()));
             try (SyncTransaction tx = store.begin()) {
                 SyncSession session = new SyncSession(settings, tx, log, SyncTrace.NONE, full);
+                tx.prefetchCs(batch);
                 batch.forEach(session.inbound::process);
                 session.drain();
                 log.flush(tx);
