@@ -222,23 +222,32 @@ final class JdbcTransaction implements SyncTransaction {
         bound();
         List<UUID> missing = new ArrayList<>();
         for (UUID id : ids) {
-            if (cs.get(id) == null) {
+            if (cs.get(id) == null || exports.get(id) == null) {
                 missing.add(id);
             }
         }
         for (int i = 0; i < missing.size(); i += IN_CHUNK) {
             List<UUID> chunk = missing.subList(i, Math.min(missing.size(), i + IN_CHUNK));
             sqlVoid(() -> {
+                java.sql.Array array = connection.createArrayOf(store.uuidType(), chunk.toArray());
                 PreparedStatement s = store.statement("SELECT seq, id, data FROM cs WHERE id = ANY(?)");
-                s.setArray(1, connection.createArrayOf(store.uuidType(), chunk.toArray()));
+                s.setArray(1, array);
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
                         cs.loaded(r.getObject(2, UUID.class), r.getLong(1), Codec.cs(r.getBytes(3)));
                     }
                 }
+                s = store.statement("SELECT seq, cs_id, data FROM pending_export WHERE cs_id = ANY(?)");
+                s.setArray(1, array);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        exports.loaded(r.getObject(2, UUID.class), r.getLong(1), Codec.export(r.getBytes(3)));
+                    }
+                }
             });
             for (UUID id : chunk) {
                 cs.loaded(id, 0, null);
+                exports.loaded(id, 0, null);
             }
         }
     }
@@ -795,6 +804,24 @@ final class JdbcTransaction implements SyncTransaction {
         List<PendingExport> result = new ArrayList<>(list.size());
         list.forEach(s -> result.add(s.export()));
         return result;
+    }
+
+    @Override
+    public void forEachPendingExport(String connector, java.util.function.Consumer<PendingExport> action) {
+        bound();
+        if (!exports.dirty().isEmpty()) {
+            pendingExports(connector).forEach(action);
+            return;
+        }
+        sqlVoid(() -> {
+            PreparedStatement s = ps("SELECT data FROM pending_export WHERE connector = ? ORDER BY seq", connector);
+            s.setFetchSize(1000);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    action.accept(Codec.export(r.getBytes(1)));
+                }
+            }
+        });
     }
 
     @Override

@@ -47,48 +47,49 @@ final class ExportRun {
     RunRecord run(String connector, Export target) {
         RunLog log = new RunLog(
                 settings.newId(), RunStep.EXPORT, connector, settings.clock().instant(), settings.errorLimit());
-        List<PendingExport> pending;
+        Plan plan;
         int size;
         try (SyncTransaction tx = store.begin()) {
-            pending = new ArrayList<>(tx.pendingExports(connector));
-            pending.removeIf(p -> tx.cs(p.csId()).map(CsObject::isTransient).orElse(false));
+            plan = Plan.of(tx, connector);
             size = tx.csCount(connector);
         }
         RunStatus status = null;
         String message = null;
-        long deletes = pending.stream()
-                .filter(p -> p.kind() == PendingExport.Kind.DELETE)
-                .count();
-        long unexportedAdds =
-                pending.stream().filter(p -> p.kind() == PendingExport.Kind.ADD).count();
-        int limit = settings.deletionThreshold().limit((int) (size - unexportedAdds));
+        int limit = settings.deletionThreshold().limit(size - plan.adds);
         if (settings.stagingMode()) {
             status = RunStatus.SKIPPED_STAGING;
-            message = "staging mode: " + pending.size() + " pending exports were not exported";
-        } else if (deletes > limit) {
+            message = "staging mode: " + plan.size() + " pending exports were not exported";
+        } else if (plan.deletes > limit) {
             status = RunStatus.STOPPED_DELETION_THRESHOLD;
-            message = "Prevent Accidental Deletes: the number of deletions (" + deletes
+            message = "Prevent Accidental Deletes: the number of deletions (" + plan.deletes
                     + " pending deletes) has exceeded the current threshold of "
                     + settings.deletionThreshold().describe() + " (" + limit + "); nothing was exported";
             log.error(ErrorCode.DELETION_THRESHOLD_EXCEEDED, message, null, null, null, null);
         } else {
-            Map<UUID, Integer> ranks = referenceRanks(pending);
-            pending.sort(Comparator.<PendingExport>comparingInt(p -> p.kind().ordinal())
-                    .thenComparingInt(p -> ranks.getOrDefault(p.csId(), 0)));
             Exporter exporter = new Exporter(settings.requireConnector(connector), target, log);
             int batchSize = Math.max(1, target.maxBatchSize());
-            for (int i = 0; i < pending.size() && status == null; ) {
-                List<PendingExport> batch = new ArrayList<>();
+            List<Planned> order = plan.order();
+            for (int i = 0; i < order.size() && status == null; ) {
+                List<Planned> planned = new ArrayList<>();
                 int parts = 0;
-                while (i < pending.size()
-                        && (batch.isEmpty()
-                                || (parts + partsOf(pending.get(i)) <= batchSize
-                                        && rank(ranks, pending.get(i)) == rank(ranks, batch.get(0))))) {
-                    parts += partsOf(pending.get(i));
-                    batch.add(pending.get(i++));
+                while (i < order.size()
+                        && (planned.isEmpty()
+                                || (parts + order.get(i).parts() <= batchSize
+                                        && order.get(i).rank() == planned.get(0).rank()))) {
+                    parts += order.get(i).parts();
+                    planned.add(order.get(i++));
                 }
                 try (SyncTransaction tx = store.begin()) {
-                    ConnectorError lost = exporter.export(tx, batch);
+                    List<UUID> ids = new ArrayList<>(planned.size());
+                    planned.forEach(p -> ids.add(p.csId()));
+                    tx.prefetchCs(ids);
+                    List<PendingExport> batch = new ArrayList<>(planned.size());
+                    for (UUID id : ids) {
+                        boolean isTransient =
+                                tx.cs(id).map(CsObject::isTransient).orElse(false);
+                        tx.pendingExport(id).filter(p -> !isTransient).ifPresent(batch::add);
+                    }
+                    ConnectorError lost = batch.isEmpty() ? null : exporter.export(tx, batch);
                     log.flush(tx);
                     tx.commit();
                     if (lost != null) {
@@ -115,52 +116,116 @@ final class ExportRun {
         return record;
     }
 
-    private static int rank(Map<UUID, Integer> ranks, PendingExport p) {
-        return p.kind().ordinal() * 1_000_000 + ranks.getOrDefault(p.csId(), 0);
-    }
-
-    /**
-     * For adds: 0 when the add references no object added in the same run, else one more than the highest rank of
-     * the adds it references (a group after its members, a nesting group after the groups it nests), so that a target
-     * that resolves references when it creates an object finds them; each rank goes in batches of its own.
-     */
+    /** The rank of each pending export among adds: 0 unless it references adds, then one more than theirs. */
     static Map<UUID, Integer> referenceRanks(List<PendingExport> pending) {
-        Map<String, PendingExport> addsByDn = new HashMap<>();
-        for (PendingExport p : pending) {
-            if (p.kind() == PendingExport.Kind.ADD) {
-                addsByDn.put(p.dn().toLowerCase(Locale.ROOT), p);
-            }
-        }
         Map<UUID, Integer> ranks = new HashMap<>();
-        for (PendingExport p : addsByDn.values()) {
-            rankOf(p, addsByDn, ranks, new HashSet<>());
-        }
+        Plan.of(pending::forEach).planned.forEach(p -> ranks.put(p.csId(), p.rank() % 1_000_000));
         return ranks;
     }
 
-    private static int rankOf(
-            PendingExport p, Map<String, PendingExport> addsByDn, Map<UUID, Integer> ranks, Set<UUID> visiting) {
-        Integer known = ranks.get(p.csId());
-        if (known != null) {
-            return known;
+    /** One pending export in the plan: what ordering and batching need, not its changes. */
+    record Planned(UUID csId, int rank, int parts) {}
+
+    /**
+     * The order of an export run, read in one pass over the pending exports without holding them (a million of them
+     * would not fit the heap): deletes, then adds, then updates, each in the order staged, adds ranked by the adds they
+     * reference (a group after its members, a nesting group after the groups it nests) so that a target that resolves
+     * references when it creates an object finds them; each rank goes in batches of its own. Objects waiting as
+     * transient are skipped when their batch comes (they stay pending); they count here, which can only make the
+     * deletion threshold stricter.
+     */
+    static final class Plan {
+        private final List<Planned> planned = new ArrayList<>();
+        private final List<Integer> kinds = new ArrayList<>();
+        int deletes;
+        int adds;
+
+        static Plan of(SyncTransaction tx, String connector) {
+            return of(action -> tx.forEachPendingExport(connector, action));
         }
-        if (!visiting.add(p.csId())) {
-            return 0;
-        }
-        int rank = 0;
-        for (AttributeChange c : p.changes()) {
-            for (AttributeValue v : c.values()) {
-                if (v instanceof AttributeValue.Reference r) {
-                    PendingExport target = addsByDn.get(r.dn().toLowerCase(Locale.ROOT));
-                    if (target != null && target != p) {
-                        rank = Math.max(rank, 1 + rankOf(target, addsByDn, ranks, visiting));
+
+        static Plan of(java.util.function.Consumer<java.util.function.Consumer<PendingExport>> exports) {
+            Plan plan = new Plan();
+            Map<String, Integer> addsByDn = new HashMap<>();
+            List<int[]> references = new ArrayList<>();
+            List<List<String>> referencedDns = new ArrayList<>();
+            exports.accept(p -> {
+                int index = plan.planned.size();
+                plan.planned.add(new Planned(p.csId(), 0, partsOf(p)));
+                plan.kinds.add(p.kind().ordinal());
+                if (p.kind() == PendingExport.Kind.DELETE) {
+                    plan.deletes++;
+                } else if (p.kind() == PendingExport.Kind.ADD) {
+                    plan.adds++;
+                    addsByDn.put(p.dn().toLowerCase(Locale.ROOT), index);
+                    List<String> dns = null;
+                    for (AttributeChange c : p.changes()) {
+                        for (AttributeValue v : c.values()) {
+                            if (v instanceof AttributeValue.Reference r) {
+                                if (dns == null) {
+                                    dns = new ArrayList<>();
+                                }
+                                dns.add(r.dn().toLowerCase(Locale.ROOT));
+                            }
+                        }
+                    }
+                    if (dns != null) {
+                        references.add(new int[] {index});
+                        referencedDns.add(dns);
                     }
                 }
+            });
+            Map<Integer, int[]> edges = new HashMap<>();
+            for (int i = 0; i < references.size(); i++) {
+                int from = references.get(i)[0];
+                int[] to = referencedDns.get(i).stream()
+                        .map(addsByDn::get)
+                        .filter(t -> t != null && t != from)
+                        .mapToInt(Integer::intValue)
+                        .toArray();
+                if (to.length > 0) {
+                    edges.put(from, to);
+                }
             }
+            int[] ranks = new int[plan.planned.size()];
+            java.util.Arrays.fill(ranks, -1);
+            for (int from : edges.keySet()) {
+                rankOf(from, edges, ranks, new HashSet<>());
+            }
+            for (int i = 0; i < ranks.length; i++) {
+                Planned p = plan.planned.get(i);
+                int rank = plan.kinds.get(i) * 1_000_000 + Math.max(0, ranks[i]);
+                plan.planned.set(i, new Planned(p.csId(), rank, p.parts()));
+            }
+            return plan;
         }
-        visiting.remove(p.csId());
-        ranks.put(p.csId(), rank);
-        return rank;
+
+        private static int rankOf(int p, Map<Integer, int[]> edges, int[] ranks, Set<Integer> visiting) {
+            if (ranks[p] >= 0) {
+                return ranks[p];
+            }
+            if (!visiting.add(p)) {
+                return 0;
+            }
+            int rank = 0;
+            for (int target : edges.getOrDefault(p, new int[0])) {
+                rank = Math.max(rank, 1 + rankOf(target, edges, ranks, visiting));
+            }
+            visiting.remove(p);
+            ranks[p] = rank;
+            return rank;
+        }
+
+        int size() {
+            return planned.size();
+        }
+
+        /** Deletes, adds by rank, updates; the order staged within each. */
+        List<Planned> order() {
+            List<Planned> order = new ArrayList<>(planned);
+            order.sort(Comparator.comparingInt(Planned::rank));
+            return order;
+        }
     }
 
     private static int partsOf(PendingExport p) {

@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * One transaction on a {@link SyncStore}: reads that see its own writes, writes that become visible together on
@@ -79,8 +80,8 @@ public interface SyncTransaction extends AutoCloseable {
     }
 
     /**
-     * A hint that the objects with these ids will be read in this transaction: a store may read them in one query
-     * now. Reading an id that does not exist is not an error. Does not change what any read returns.
+     * A hint that the objects with these ids, and their pending exports, will be read in this transaction: a store
+     * may read them in one query now. Reading an id that does not exist is not an error. Does not change what any read returns.
      */
     default void prefetchCs(Collection<UUID> ids) {}
 
@@ -126,6 +127,15 @@ public interface SyncTransaction extends AutoCloseable {
 
     /** The pending exports of a connector, in the order they were first staged. */
     List<PendingExport> pendingExports(String connector);
+
+    /**
+     * Hands the pending exports of a connector to {@code action} one by one, in the order they were first staged,
+     * without holding them all: for export runs over more objects than fit the heap. {@code action} must not write to
+     * this transaction.
+     */
+    default void forEachPendingExport(String connector, Consumer<PendingExport> action) {
+        pendingExports(connector).forEach(action);
+    }
 
     /**
      * Stages or replaces (by {@link PendingExport#csId()}); a replacement keeps its place in the order.
