@@ -48,6 +48,10 @@ public final class SyncEngine {
     public static final String FULL_SYNC_REASON =
             "the sync rules changed since the last full synchronization of this connector";
 
+    /** The message of a full synchronization that a delta cycle ran because no synchronization completed for a week. */
+    public static final String OVERDUE_REASON = "no synchronization of this connector completed in the last "
+            + Synchronizer.MAX_SYNC_GAP.toDays() + " days, so a delta may have missed changes";
+
     private final SyncStore store;
     private final SyncSettings settings;
     private final Map<String, Connector> connectors;
@@ -138,6 +142,8 @@ public final class SyncEngine {
                 runs.add(sync.fullSync(c.name()));
             } else if (sync.rulesChanged(c.name())) {
                 runs.add(sync.fullSync(c.name(), FULL_SYNC_REASON));
+            } else if (sync.overdue(c.name())) {
+                runs.add(sync.fullSync(c.name(), OVERDUE_REASON));
             } else {
                 runs.add(sync.deltaSync(c.name()));
             }

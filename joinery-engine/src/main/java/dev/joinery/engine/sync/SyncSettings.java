@@ -179,6 +179,14 @@ public final class SyncSettings {
         return b.rules(other).build();
     }
 
+    /** These settings with one connector's settings replaced (same name, same place in the order). */
+    public SyncSettings withConnector(ConnectorSettings replacement) {
+        requireConnector(replacement.name());
+        Builder b = toBuilder();
+        b.connectors.put(replacement.name(), replacement); // a LinkedHashMap: the connector keeps its place
+        return b.build();
+    }
+
     private Builder toBuilder() {
         Builder b = new Builder();
         connectors.forEach(b::connector);

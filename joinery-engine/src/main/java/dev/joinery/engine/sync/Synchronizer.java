@@ -28,6 +28,12 @@ import java.util.UUID;
  * thread-safe: one run at a time.
  */
 public final class Synchronizer {
+    /**
+     * The longest time between two completed synchronizations of a connector after which a delta is not trusted: "Must
+     * run a delta sync at least every 7 days (and within 7 days after a full sync) or a full sync is required".
+     */
+    public static final java.time.Duration MAX_SYNC_GAP = java.time.Duration.ofDays(7);
+
     private final SyncStore store;
     private final SyncSettings settings;
 
@@ -62,6 +68,31 @@ public final class Synchronizer {
         try (SyncTransaction tx = store.begin()) {
             return !tx.rulesFingerprint(connector).equals(Optional.of(RulesFingerprint.of(settings, connector)));
         }
+    }
+
+    /**
+     * Whether the connector's last completed synchronization (full or delta, with or without object errors) ended
+     * more than {@link #MAX_SYNC_GAP} ago by the settings' clock; false when it never had one (the rule fingerprint
+     * check asks for the full synchronization then).
+     */
+    public boolean overdue(String connector) {
+        settings.requireConnector(connector);
+        Instant last = null;
+        try (SyncTransaction tx = store.begin()) {
+            for (RunRecord r : tx.runs(connector)) {
+                boolean sync = r.step() == RunStep.FULL_SYNC || r.step() == RunStep.DELTA_SYNC;
+                boolean completed = r.status() == RunStatus.SUCCESS
+                        || r.status() == RunStatus.COMPLETED_WITH_WARNINGS
+                        || r.status() == RunStatus.COMPLETED_WITH_ERRORS;
+                if (sync
+                        && completed
+                        && r.end() != null
+                        && (last == null || r.end().isAfter(last))) {
+                    last = r.end();
+                }
+            }
+        }
+        return last != null && last.plus(MAX_SYNC_GAP).isBefore(settings.clock().instant());
     }
 
     private RunRecord run(String connector, boolean full, String reason) {

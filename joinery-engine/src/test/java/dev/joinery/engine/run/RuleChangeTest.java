@@ -133,4 +133,39 @@ class RuleChangeTest {
 
         assertThat(syncStep(failing.cycle(SyncEngine.Cycle.DELTA), AD)).isEqualTo(RunStep.FULL_SYNC);
     }
+
+    @Test
+    void aDeltaCycleAfterAWeekWithoutSynchronizationRunsFullSyncs() {
+        // aadc-semantics-notes §2.10: "Must run a delta sync at least every 7 days (and within 7 days after a full
+        // sync) or a full sync is required"
+        alice();
+        w.engine.cycle(SyncEngine.Cycle.INITIAL);
+        w.clock.advance(java.time.Duration.ofDays(6));
+        assertThat(syncStep(w.engine.cycle(SyncEngine.Cycle.DELTA), AD)).isEqualTo(RunStep.DELTA_SYNC);
+
+        w.clock.advance(java.time.Duration.ofDays(7).plusMinutes(1));
+        List<RunRecord> runs = w.engine.cycle(SyncEngine.Cycle.DELTA);
+
+        assertThat(runs)
+                .filteredOn(r -> r.step() == RunStep.FULL_SYNC)
+                .as("every connector's synchronization is overdue")
+                .hasSize(w.settings.connectors().size())
+                .allSatisfy(r -> assertThat(r.message()).isEqualTo(SyncEngine.OVERDUE_REASON));
+        assertThat(syncStep(w.engine.cycle(SyncEngine.Cycle.DELTA), AD)).isEqualTo(RunStep.DELTA_SYNC);
+    }
+
+    @Test
+    void aChangedConnectorParameterMakesTheNextDeltaCycleRunAFullSync() {
+        // a parameter such as %Domain.FQDN% feeds flows and scoping values as much as the rule text does
+        alice();
+        w.engine.cycle(SyncEngine.Cycle.INITIAL);
+        SyncEngine changed = w.engine.withSettings(w.settings.withConnector(
+                w.settings.requireConnector(AD).withParameter("Domain.FQDN", "corp.example.com")));
+
+        List<RunRecord> runs = changed.cycle(SyncEngine.Cycle.DELTA);
+
+        assertThat(syncStep(runs, AD)).isEqualTo(RunStep.FULL_SYNC);
+        assertThat(syncStep(runs, CLOUD)).isEqualTo(RunStep.DELTA_SYNC);
+        assertThat(syncStep(changed.cycle(SyncEngine.Cycle.DELTA), AD)).isEqualTo(RunStep.DELTA_SYNC);
+    }
 }
