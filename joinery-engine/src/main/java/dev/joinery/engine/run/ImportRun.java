@@ -1,5 +1,6 @@
 package dev.joinery.engine.run;
 
+import dev.joinery.connector.spi.AttributeValue;
 import dev.joinery.connector.spi.ConnectorError;
 import dev.joinery.connector.spi.ConnectorException;
 import dev.joinery.connector.spi.ConnectorObject;
@@ -14,6 +15,8 @@ import dev.joinery.engine.model.PendingImport;
 import dev.joinery.engine.model.RunRecord;
 import dev.joinery.engine.model.RunStatus;
 import dev.joinery.engine.model.RunStep;
+import dev.joinery.engine.rules.Direction;
+import dev.joinery.engine.rules.ScopeOperator;
 import dev.joinery.engine.store.SyncStore;
 import dev.joinery.engine.store.SyncTransaction;
 import dev.joinery.engine.sync.RunLog;
@@ -86,11 +89,50 @@ final class ImportRun {
         private final RunLog log;
         private final List<ImportChange> buffer = new ArrayList<>();
         private final Set<UUID> seen = new HashSet<>();
+        /** Whether an inbound rule of the connector scopes by group membership (ISMEMBEROF, ISNOTMEMBEROF). */
+        private final boolean scopesByMembership;
 
         Sink(String connector, boolean full, RunLog log) {
             this.connector = connector;
             this.full = full;
             this.log = log;
+            this.scopesByMembership = settings.rules().stream()
+                    .filter(r -> r.connector().equals(connector) && r.direction() == Direction.INBOUND)
+                    .flatMap(r -> r.scope().groups().stream())
+                    .flatMap(List::stream)
+                    .anyMatch(c ->
+                            c.operator() == ScopeOperator.ISMEMBEROF || c.operator() == ScopeOperator.ISNOTMEMBEROF);
+        }
+
+        /**
+         * Objects that joined or left a group are synchronized again at the next synchronization, though they did not
+         * change themselves: an ISMEMBEROF scope reads the group's {@code member}, so theirs may have changed.
+         */
+        private void membersChanged(SyncTransaction tx, List<AttributeValue> before, List<AttributeValue> after) {
+            if (!scopesByMembership || before.equals(after)) {
+                return;
+            }
+            Set<String> was = memberDns(before);
+            Set<String> is = memberDns(after);
+            Set<String> changed = new HashSet<>(was);
+            changed.addAll(is);
+            was.retainAll(is);
+            changed.removeAll(was);
+            for (String dn : changed) {
+                tx.csByDn(connector, dn)
+                        .filter(m -> m.pendingImport() == PendingImport.NONE)
+                        .ifPresent(m -> tx.putCs(m.withPendingImport(PendingImport.UPDATE)));
+            }
+        }
+
+        private static Set<String> memberDns(List<AttributeValue> values) {
+            Set<String> dns = new HashSet<>();
+            for (AttributeValue v : values) {
+                if (v instanceof AttributeValue.Reference r) {
+                    dns.add(r.dn().toLowerCase(java.util.Locale.ROOT));
+                }
+            }
+            return dns;
         }
 
         @Override
@@ -115,9 +157,13 @@ final class ImportRun {
                 buffer.forEach(c -> apply(tx, c));
                 if (deleteUnseen) {
                     for (UUID id : tx.csIds(connector)) {
+                        if (seen.contains(id)) {
+                            continue; // most objects: not read again
+                        }
                         CsObject cs = tx.cs(id).orElseThrow();
-                        if (cs.anchor() != null && !seen.contains(id) && cs.pendingImport() != PendingImport.DELETE) {
+                        if (cs.anchor() != null && cs.pendingImport() != PendingImport.DELETE) {
                             tx.putCs(cs.withPendingImport(PendingImport.DELETE));
+                            membersChanged(tx, cs.values("member"), List.of());
                             log.count(RunLog.Counter.DELETES);
                         }
                     }
@@ -138,6 +184,7 @@ final class ImportRun {
                         .filter(cs -> cs.pendingImport() != PendingImport.DELETE)
                         .ifPresent(cs -> {
                             tx.putCs(cs.withPendingImport(PendingImport.DELETE));
+                            membersChanged(tx, cs.values("member"), List.of());
                             log.count(RunLog.Counter.DELETES);
                         });
                 return;
@@ -155,6 +202,7 @@ final class ImportRun {
                 CsObject added = CsObject.imported(
                         settings.newId(), connector, o.anchor(), o.dn(), o.objectType(), o.attributes());
                 tx.insertCs(added);
+                membersChanged(tx, List.of(), added.values("member"));
                 seen.add(added.id());
                 log.count(RunLog.Counter.ADDS);
                 return;
@@ -180,6 +228,7 @@ final class ImportRun {
                     cs.quarantined());
             if (!updated.equals(cs)) {
                 tx.putCs(updated);
+                membersChanged(tx, cs.values("member"), updated.values("member"));
             }
             if (changed) {
                 log.count(RunLog.Counter.UPDATES);

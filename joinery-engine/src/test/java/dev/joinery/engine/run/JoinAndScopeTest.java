@@ -214,6 +214,51 @@ class JoinAndScopeTest {
     }
 
     /**
+     * The reference scopes by "a member of the group specified"; Azure AD Connect's group filtering takes direct
+     * members only, and so does Joinery: a member of a group nested in the pilot group is out of scope.
+     */
+    @Test
+    void isMemberOfTakesDirectMembersOnly() {
+        World w = World.with(List.of(adProvision(
+                ScopeFilter.allOf(new ScopeClause("dn", ScopeOperator.ISMEMBEROF, "CN=Pilot,OU=Groups,DC=example")))));
+        ConnectorObject direct = user(w.ad, "Direct", "employeeID", "E1");
+        ConnectorObject nested = user(w.ad, "Nested", "employeeID", "E2");
+        ConnectorObject team = World.group(w.ad, "Team", List.of(nested));
+        World.group(w.ad, "Pilot", List.of(direct, team));
+
+        importAndSync(w);
+
+        assertThat(w.mvOf(AD, direct.dn())).isPresent();
+        assertThat(w.mvOf(AD, nested.dn())).isEmpty();
+    }
+
+    /**
+     * Membership is the group's attribute, not the member's: a user added to or removed from the pilot group enters or
+     * leaves scope at the next delta synchronization, though the user itself did not change.
+     */
+    @Test
+    void aMembershipChangeBringsTheMemberIntoAndOutOfScopeAtTheNextDelta() {
+        World w = World.with(List.of(adProvision(
+                ScopeFilter.allOf(new ScopeClause("dn", ScopeOperator.ISMEMBEROF, "CN=Pilot,OU=Groups,DC=example")))));
+        ConnectorObject first = user(w.ad, "First", "employeeID", "E1");
+        ConnectorObject later = user(w.ad, "Later", "employeeID", "E2");
+        ConnectorObject pilot = World.group(w.ad, "Pilot", List.of(first));
+        importAndSync(w);
+        assertThat(w.mvOf(AD, later.dn())).isEmpty();
+
+        w.ad.modify(
+                pilot.anchor(), List.of(AttributeChange.add("member", List.of(AttributeValue.reference(later.dn())))));
+        importAndSync(w);
+        assertThat(w.mvOf(AD, later.dn())).as("added to the group").isPresent();
+
+        w.ad.modify(
+                pilot.anchor(),
+                List.of(AttributeChange.delete("member", List.of(AttributeValue.reference(first.dn())))));
+        importAndSync(w);
+        assertThat(w.mvOf(AD, first.dn())).as("removed from the group").isEmpty();
+    }
+
+    /**
      * "The engine reports it for that object with the rule and attribute and goes on with the run"
      * (EvaluationException); the object stays pending and is retried.
      */
