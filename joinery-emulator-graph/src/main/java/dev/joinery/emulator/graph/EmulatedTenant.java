@@ -24,6 +24,7 @@ public final class EmulatedTenant {
     private final TenantDirectory directory;
     private final Map<String, App> apps = new ConcurrentHashMap<>();
     private final AtomicInteger deltaEpoch = new AtomicInteger();
+    private final AtomicInteger tokensIssued = new AtomicInteger();
 
     EmulatedTenant(TenantDirectory directory) {
         this.directory = directory;
@@ -128,6 +129,15 @@ public final class EmulatedTenant {
         synchronized (directory) {
             return directory.find(userId).map(o -> o.password);
         }
+    }
+
+    /** How many access tokens the token endpoint has issued for this tenant, for tests of token caching. */
+    public int tokensIssued() {
+        return tokensIssued.get();
+    }
+
+    void tokenIssued() {
+        tokensIssued.incrementAndGet();
     }
 
     App app(String clientId) {
