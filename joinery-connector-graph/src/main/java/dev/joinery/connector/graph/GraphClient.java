@@ -50,6 +50,7 @@ final class GraphClient {
     private final Sleeper sleeper;
     private final HttpClient http;
     private TokenSource.Token token;
+    private boolean refused;
 
     GraphClient(GraphConnectorConfig config, TokenSource tokens, Clock clock, Sleeper sleeper, HttpClient http) {
         this.config = config;
@@ -77,6 +78,7 @@ final class GraphClient {
             LOG.log(System.Logger.Level.DEBUG, "Graph {0} {1} -> {2}", method, pathOf(url), r.status());
             if (r.status() == 401 && !refreshed) {
                 token = null;
+                refused = true;
                 refreshed = true;
                 continue;
             }
@@ -178,6 +180,9 @@ final class GraphClient {
             throw new ConnectorException(
                     ConnectorError.of(ConnectorError.Code.TIMEOUT, method + " " + pathOf(url) + " timed out"), e);
         } catch (IOException e) {
+            if (GraphTls.isHandshakeFailure(e)) {
+                throw new ConnectorException(GraphTls.handshakeError(pathOf(url), e), e);
+            }
             throw new ConnectorException(
                     ConnectorError.of(ConnectorError.Code.NETWORK, method + " " + pathOf(url) + ": " + e.getMessage()),
                     e);
@@ -189,7 +194,8 @@ final class GraphClient {
 
     private TokenSource.Token token() {
         if (token == null || !clock.instant().isBefore(token.expiresOn().minus(REFRESH_MARGIN))) {
-            token = tokens.fetch();
+            token = refused ? tokens.refresh() : tokens.fetch();
+            refused = false;
             LOG.log(
                     System.Logger.Level.DEBUG,
                     "Graph token for client {0} acquired, valid until {1}",

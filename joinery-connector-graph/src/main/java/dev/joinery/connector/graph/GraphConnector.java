@@ -59,13 +59,16 @@ public final class GraphConnector implements Connector, SchemaDiscovery, FullImp
     private static TokenSource defaultTokenSource(GraphConnectorConfig config, HttpClient http, java.time.Clock clock) {
         return config.tokenClient() == GraphConnectorConfig.TokenClient.HTTP_FORM
                 ? new FormTokenSource(config, http, clock)
-                : new MsalTokenSource(config);
+                : new MsalTokenSource(config, http.sslContext(), clock);
     }
 
     /** Signs in (fetches a token) and checks that Graph answers. */
     @Override
     public void open(ConnectorContext context) {
-        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .sslContext(GraphTls.context(config))
+                .build();
         GraphClient client = new GraphClient(
                 config, tokenSources.create(config, http, context.clock()), context.clock(), sleeper, http);
         client.get("/users?$select=id&$top=1", "check access to " + config.tenant());

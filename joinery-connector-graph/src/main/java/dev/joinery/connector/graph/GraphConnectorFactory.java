@@ -17,6 +17,7 @@ import dev.joinery.connector.spi.config.Option;
 import dev.joinery.connector.spi.config.OptionSet;
 import dev.joinery.connector.spi.config.Secret;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -64,6 +65,12 @@ public final class GraphConnectorFactory implements ConnectorFactory {
             .withDescription("The window of writeRate.writes.")
             .withDefault(Duration.ofSeconds(150));
 
+    static final Option<Path> TRUST_STORE_FILE = Option.path("trustStoreFile")
+            .withDescription("PKCS#12 trust store for the authority's and Graph's certificates (default: the JVM's);"
+                    + " certificates are always verified.");
+    static final Option<Secret> TRUST_STORE_PASSWORD =
+            Option.secret("trustStorePassword").withDescription("The trust store's password, by reference.");
+
     static final OptionSet OPTIONS = OptionSet.of(
             "graph",
             TENANT,
@@ -76,7 +83,9 @@ public final class GraphConnectorFactory implements ConnectorFactory {
             PAGE_SIZE,
             BATCH_SIZE,
             WRITES_PER_WINDOW,
-            WRITE_WINDOW);
+            WRITE_WINDOW,
+            TRUST_STORE_FILE,
+            TRUST_STORE_PASSWORD);
 
     @Override
     public String kind() {
@@ -109,6 +118,11 @@ public final class GraphConnectorFactory implements ConnectorFactory {
                 .pageSize(config.get(PAGE_SIZE))
                 .batchSize(config.get(BATCH_SIZE))
                 .writeRate(config.get(WRITES_PER_WINDOW), config.get(WRITE_WINDOW))
+                .trustStore(
+                        config.find(TRUST_STORE_FILE).orElse(null),
+                        config.find(TRUST_STORE_PASSWORD)
+                                .map(p -> SecretReference.value(p.reveal()))
+                                .orElse(null))
                 .build();
     }
 
