@@ -1,7 +1,9 @@
 package dev.joinery.connector.graph;
 
+import dev.joinery.connector.spi.AttributeValue;
 import dev.joinery.connector.spi.Connector;
 import dev.joinery.connector.spi.ConnectorContext;
+import dev.joinery.connector.spi.ConnectorObject;
 import dev.joinery.connector.spi.ConnectorSchema;
 import dev.joinery.connector.spi.DeltaImport;
 import dev.joinery.connector.spi.Export;
@@ -9,6 +11,7 @@ import dev.joinery.connector.spi.ExportChange;
 import dev.joinery.connector.spi.ExportResult;
 import dev.joinery.connector.spi.FullImport;
 import dev.joinery.connector.spi.ImportSink;
+import dev.joinery.connector.spi.ObjectLookup;
 import dev.joinery.connector.spi.SchemaDiscovery;
 import dev.joinery.connector.spi.Watermark;
 import dev.joinery.connector.spi.config.ConnectorConfig;
@@ -127,7 +130,8 @@ public final class GraphConnectorFactory implements ConnectorFactory {
     }
 
     /** A {@link GraphConnector} made when opened, so that the secret is read only then. Not thread-safe. */
-    private static final class Deferred implements Connector, SchemaDiscovery, FullImport, DeltaImport, Export {
+    private static final class Deferred
+            implements Connector, SchemaDiscovery, FullImport, DeltaImport, Export, ObjectLookup {
         private final ConnectorConfig config;
         private GraphConnector delegate;
 
@@ -174,6 +178,11 @@ public final class GraphConnectorFactory implements ConnectorFactory {
         @Override
         public List<ExportResult> export(List<ExportChange> batch) {
             return opened().export(batch);
+        }
+
+        @Override
+        public List<ConnectorObject> find(String objectType, String attribute, AttributeValue value) {
+            return opened().find(objectType, attribute, value);
         }
 
         private GraphConnector opened() {

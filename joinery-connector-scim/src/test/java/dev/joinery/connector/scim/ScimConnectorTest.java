@@ -96,13 +96,13 @@ class ScimConnectorTest {
         Anchor alice = fixture.create("User", "Users/alice", fixture.userAttributes("alice"));
         fixture.create("User", "Users/bob", fixture.userAttributes("bob"));
 
-        assertThat(fixture.connector.find("User", "userName", "alice"))
+        assertThat(fixture.connector.find("User", "userName", text("alice")))
                 .extracting(ConnectorObject::anchor)
                 .containsExactly(alice);
-        assertThat(fixture.connector.find("User", "externalId", "ext-alice"))
+        assertThat(fixture.connector.find("User", "externalId", text("ext-alice")))
                 .extracting(ConnectorObject::anchor)
                 .containsExactly(alice);
-        assertThat(fixture.connector.find("User", "userName", "nobody \"quoted\""))
+        assertThat(fixture.connector.find("User", "userName", text("nobody \"quoted\"")))
                 .isEmpty();
     }
 
