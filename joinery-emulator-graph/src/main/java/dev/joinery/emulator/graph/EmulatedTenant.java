@@ -104,6 +104,13 @@ public final class EmulatedTenant {
                 .findFirst();
     }
 
+    /** The ids of the live objects of {@code type}, for tests that compare the whole tenant with what they expect. */
+    public List<String> ids(String type) {
+        synchronized (directory) {
+            return directory.list(kind(type)).stream().map(o -> o.id).toList();
+        }
+    }
+
     /** The ids of a group's live members. */
     public List<String> members(String groupId) {
         return directory.members(groupId).stream().map(o -> o.id).toList();
