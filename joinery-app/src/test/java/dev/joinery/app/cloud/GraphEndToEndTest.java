@@ -14,7 +14,6 @@ import dev.joinery.engine.model.RunStatus;
 import dev.joinery.engine.model.RunStep;
 import dev.joinery.engine.run.SyncEngine;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterEach;
@@ -40,10 +39,7 @@ class GraphEndToEndTest {
     void personsAndGroupsStayExactThroughChangesRenamesAndDeletes() {
         w = new GraphWorld(GraphEmulator.builder());
         SplittableRandom random = new SplittableRandom(SEED);
-        List<ConnectorObject> people = new ArrayList<>();
-        for (int i = 0; i < 24; i++) {
-            people.add(w.person("user" + i, "Title " + random.nextInt(5)));
-        }
+        List<ConnectorObject> people = w.people(random, 24);
         List<ConnectorObject> teams = w.groups(random, 4, people);
 
         cycleIsClean(w.engine.cycle(SyncEngine.Cycle.INITIAL));
@@ -148,10 +144,7 @@ class GraphEndToEndTest {
                 new ThrottleLimits.Limit(ThrottleLimits.Scope.APPLICATION_TENANT, 10, Duration.ofSeconds(10)));
         w = new GraphWorld(GraphEmulator.builder().throttling(low));
         SplittableRandom random = new SplittableRandom(SEED);
-        List<ConnectorObject> people = new ArrayList<>();
-        for (int i = 0; i < 30; i++) {
-            people.add(w.person("user" + i, "Title " + random.nextInt(5)));
-        }
+        List<ConnectorObject> people = w.people(random, 30);
         List<ConnectorObject> teams = w.groups(random, 3, people);
 
         cycleIsClean(w.engine.cycle(SyncEngine.Cycle.INITIAL));

@@ -128,6 +128,15 @@ final class GraphWorld implements AutoCloseable {
         return hr.add("group", "CN=" + name + ",OU=Groups", v);
     }
 
+    /** {@code n} people {@code user0 ...} with a random title from the seeded generator. */
+    List<ConnectorObject> people(SplittableRandom random, int n) {
+        List<ConnectorObject> made = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            made.add(person("user" + i, "Title " + random.nextInt(5)));
+        }
+        return made;
+    }
+
     /** A random membership for each of {@code groups} among {@code people}, from the seeded generator. */
     List<ConnectorObject> groups(SplittableRandom random, int groups, List<ConnectorObject> people) {
         List<ConnectorObject> made = new ArrayList<>();
@@ -255,15 +264,20 @@ final class GraphWorld implements AutoCloseable {
                                 new ConnectorSchema.Attribute("member", REFERENCE, true)))));
     }
 
+    private static SyncRule.Builder provision(
+            String name, String connector, Direction direction, String from, String to, int precedence) {
+        return SyncRule.builder(name)
+                .connector(connector)
+                .direction(direction)
+                .sourceObjectType(from)
+                .targetObjectType(to)
+                .linkType(LinkType.PROVISION)
+                .precedence(precedence);
+    }
+
     static List<SyncRule> rules() {
         return List.of(
-                SyncRule.builder("In from HR - Person")
-                        .connector(HR)
-                        .direction(Direction.INBOUND)
-                        .sourceObjectType("user")
-                        .targetObjectType("person")
-                        .linkType(LinkType.PROVISION)
-                        .precedence(100)
+                provision("In from HR - Person", HR, Direction.INBOUND, "user", "person", 100)
                         .joinGroup(JoinGroup.of(JoinCondition.of("employeeID", "employeeID")))
                         .transformation(Transformation.direct("employeeID", "employeeID"))
                         .transformation(Transformation.direct("sourceAnchor", "employeeID"))
@@ -273,25 +287,13 @@ final class GraphWorld implements AutoCloseable {
                         .transformation(Transformation.direct("mail", "mail"))
                         .transformation(Transformation.direct("cn", "cn"))
                         .build(),
-                SyncRule.builder("In from HR - Group")
-                        .connector(HR)
-                        .direction(Direction.INBOUND)
-                        .sourceObjectType("group")
-                        .targetObjectType("group")
-                        .linkType(LinkType.PROVISION)
-                        .precedence(101)
+                provision("In from HR - Group", HR, Direction.INBOUND, "group", "group", 101)
                         .transformation(Transformation.expression("sourceAnchor", "\"g-\" & [cn]"))
                         .transformation(Transformation.direct("mailNickname", "cn"))
                         .transformation(Transformation.direct("displayName", "displayName"))
                         .transformation(Transformation.direct("member", "member"))
                         .build(),
-                SyncRule.builder("Out to AAD - User Join")
-                        .connector(ENTRA)
-                        .direction(Direction.OUTBOUND)
-                        .sourceObjectType("person")
-                        .targetObjectType("user")
-                        .linkType(LinkType.PROVISION)
-                        .precedence(200)
+                provision("Out to AAD - User Join", ENTRA, Direction.OUTBOUND, "person", "user", 200)
                         .joinGroup(JoinGroup.of(new JoinCondition("sourceAnchor", "onPremisesImmutableId", true)))
                         .transformation(Transformation.expression("dn", "\"users/\" & [userPrincipalName]"))
                         .transformation(Transformation.direct("onPremisesImmutableId", "sourceAnchor"))
@@ -302,13 +304,7 @@ final class GraphWorld implements AutoCloseable {
                         .transformation(Transformation.direct("mail", "mail"))
                         .transformation(Transformation.constant("accountEnabled", "True"))
                         .build(),
-                SyncRule.builder("Out to AAD - Group Join")
-                        .connector(ENTRA)
-                        .direction(Direction.OUTBOUND)
-                        .sourceObjectType("group")
-                        .targetObjectType("group")
-                        .linkType(LinkType.PROVISION)
-                        .precedence(201)
+                provision("Out to AAD - Group Join", ENTRA, Direction.OUTBOUND, "group", "group", 201)
                         .joinGroup(JoinGroup.of(JoinCondition.of("mailNickname", "mailNickname")))
                         .transformation(Transformation.expression("dn", "\"groups/\" & [mailNickname]"))
                         .transformation(Transformation.direct("displayName", "displayName"))

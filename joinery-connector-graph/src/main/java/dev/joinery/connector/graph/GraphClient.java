@@ -69,6 +69,18 @@ final class GraphClient {
         return r.body();
     }
 
+    /** GETs {@code first} and every {@code @odata.nextLink} after it, giving each item of each page to {@code each}. */
+    void forEachItem(String first, String what, java.util.function.Consumer<JsonNode> each) {
+        String next = first;
+        while (next != null) {
+            JsonNode page = get(next, what);
+            page.path("value").forEach(each);
+            next = page.hasNonNull("@odata.nextLink")
+                    ? page.get("@odata.nextLink").asText()
+                    : null;
+        }
+    }
+
     /** One call with retries; returns whatever status it ends with. */
     Response call(String method, String pathOrUrl, JsonNode body) {
         String url = pathOrUrl.startsWith("http") ? pathOrUrl : config.graphRoot() + pathOrUrl;

@@ -42,16 +42,10 @@ final class GraphImporter {
             links.put(t.collection, latest.path("@odata.deltaLink").asText());
         }
         for (GraphSchema.Type t : GraphSchema.Type.values()) {
-            String next = "/" + t.collection + "?$select=" + GraphSchema.select(t) + "&$top=" + pageSize;
-            while (next != null) {
-                JsonNode page = client.get(next, "list " + t.collection);
-                for (JsonNode o : page.path("value")) {
-                    sink.accept(ImportChange.upsert(GraphSchema.toObject(t, o, members(t, o))));
-                }
-                next = page.hasNonNull("@odata.nextLink")
-                        ? page.get("@odata.nextLink").asText()
-                        : null;
-            }
+            client.forEachItem(
+                    "/" + t.collection + "?$select=" + GraphSchema.select(t) + "&$top=" + pageSize,
+                    "list " + t.collection,
+                    o -> sink.accept(ImportChange.upsert(GraphSchema.toObject(t, o, members(t, o)))));
         }
         Watermark watermark = encode(links);
         sink.checkpoint(watermark);
@@ -120,17 +114,11 @@ final class GraphImporter {
                 ? value.toString()
                 : "'" + value.toString().replace("'", "''") + "'";
         String filter = a.multiValued() ? a.name() + "/any(x:x eq " + literal + ")" : a.name() + " eq " + literal;
-        String next = "/" + t.collection + "?$select=" + GraphSchema.select(t) + "&$top=" + pageSize + "&$filter="
-                + enc(filter);
-        while (next != null) {
-            JsonNode page = client.get(next, "find " + t.name + " by " + a.name());
-            for (JsonNode o : page.path("value")) {
-                found.add(GraphSchema.toObject(t, o, members(t, o)));
-            }
-            next = page.hasNonNull("@odata.nextLink")
-                    ? page.get("@odata.nextLink").asText()
-                    : null;
-        }
+        client.forEachItem(
+                "/" + t.collection + "?$select=" + GraphSchema.select(t) + "&$top=" + pageSize + "&$filter="
+                        + enc(filter),
+                "find " + t.name + " by " + a.name(),
+                o -> found.add(GraphSchema.toObject(t, o, members(t, o))));
         return found;
     }
 
@@ -170,16 +158,11 @@ final class GraphImporter {
         if (t != GraphSchema.Type.GROUP) {
             return dns;
         }
-        String next = "/groups/" + group.path("id").asText()
-                + "/members?$select=id,userPrincipalName,mailNickname&$top=" + pageSize;
-        while (next != null) {
-            JsonNode page =
-                    client.get(next, "members of group " + group.path("id").asText());
-            page.path("value").forEach(m -> GraphSchema.memberDn(m).ifPresent(dns::add));
-            next = page.hasNonNull("@odata.nextLink")
-                    ? page.get("@odata.nextLink").asText()
-                    : null;
-        }
+        client.forEachItem(
+                "/groups/" + group.path("id").asText() + "/members?$select=id,userPrincipalName,mailNickname&$top="
+                        + pageSize,
+                "members of group " + group.path("id").asText(),
+                m -> GraphSchema.memberDn(m).ifPresent(dns::add));
         return dns;
     }
 

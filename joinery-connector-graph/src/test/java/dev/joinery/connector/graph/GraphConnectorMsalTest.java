@@ -88,11 +88,7 @@ class GraphConnectorMsalTest {
     void anAssertionSignedByAnUnregisteredCertificateIsRefused() {
         GraphConnector connector = new GraphConnector(certificate("joinery-cert", unregistered));
 
-        assertThatThrownBy(() -> connector.open(TestConnectorContext.of(Clock.systemUTC())))
-                .isInstanceOfSatisfying(
-                        ConnectorException.class,
-                        e -> assertThat(e.error().code()).isEqualTo(ConnectorError.Code.CONFIGURATION))
-                .hasMessageContaining("invalid_client");
+        assertRefusedAtOpen(connector, "invalid_client");
     }
 
     @Test
@@ -101,11 +97,7 @@ class GraphConnectorMsalTest {
                 .tokenClient(GraphConnectorConfig.TokenClient.MSAL)
                 .build());
 
-        assertThatThrownBy(() -> connector.open(TestConnectorContext.of(Clock.systemUTC())))
-                .isInstanceOfSatisfying(
-                        ConnectorException.class,
-                        e -> assertThat(e.error().code()).isEqualTo(ConnectorError.Code.CONFIGURATION))
-                .hasMessageContaining("TLS handshake");
+        assertRefusedAtOpen(connector, "TLS handshake");
     }
 
     @Test
@@ -147,6 +139,14 @@ class GraphConnectorMsalTest {
             connector.fullImport(new RecordingSink());
             assertThat(t.tokensIssued()).isEqualTo(3);
         }
+    }
+
+    private static void assertRefusedAtOpen(GraphConnector connector, String why) {
+        assertThatThrownBy(() -> connector.open(TestConnectorContext.of(Clock.systemUTC())))
+                .isInstanceOfSatisfying(
+                        ConnectorException.class,
+                        e -> assertThat(e.error().code()).isEqualTo(ConnectorError.Code.CONFIGURATION))
+                .hasMessageContaining(why);
     }
 
     private static GraphConnectorConfig certificate(String clientId, EmulatorCertificates.Client cert) {

@@ -19,26 +19,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** SCIM specifics against the real SCIMple server: discovery, the enterprise extension, join lookups, conflicts. */
 class ScimConnectorTest {
-    private static ScimpleServer server;
+    private static final ScimpleServer server = ScimpleServer.shared();
     private ScimpleFixture fixture;
-
-    @BeforeAll
-    static void startServer() {
-        server = ScimpleServer.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
 
     @BeforeEach
     void open() {
