@@ -3,6 +3,8 @@ package dev.joinery.connector.graph;
 import dev.joinery.connector.spi.AttributeValue;
 import dev.joinery.connector.spi.Connector;
 import dev.joinery.connector.spi.ConnectorContext;
+import dev.joinery.connector.spi.ConnectorError;
+import dev.joinery.connector.spi.ConnectorException;
 import dev.joinery.connector.spi.ConnectorObject;
 import dev.joinery.connector.spi.ConnectorSchema;
 import dev.joinery.connector.spi.DeltaImport;
@@ -42,9 +44,13 @@ public final class GraphConnectorFactory implements ConnectorFactory {
     static final Option<String> CLIENT_ID = Option.string("clientId")
             .withDescription("Application (client) id.")
             .required();
-    static final Option<Secret> CLIENT_SECRET = Option.secret("clientSecret")
-            .withDescription("Client secret, by reference.")
-            .required();
+    static final Option<Secret> CLIENT_SECRET =
+            Option.secret("clientSecret").withDescription("Client secret, by reference; give it or certificateFile.");
+    static final Option<Path> CERTIFICATE_FILE = Option.path("certificateFile")
+            .withDescription("PKCS#12 file with the app's certificate and private key, for a signed client assertion"
+                    + " (msal4j); give it or clientSecret.");
+    static final Option<Secret> CERTIFICATE_PASSWORD =
+            Option.secret("certificatePassword").withDescription("The certificateFile's password, by reference.");
     static final Option<List<String>> SCOPES = Option.stringList("scopes")
             .withDescription("Scopes asked for.")
             .withDefault(List.of("https://graph.microsoft.com/.default"));
@@ -81,6 +87,8 @@ public final class GraphConnectorFactory implements ConnectorFactory {
             GRAPH_ENDPOINT,
             CLIENT_ID,
             CLIENT_SECRET,
+            CERTIFICATE_FILE,
+            CERTIFICATE_PASSWORD,
             SCOPES,
             TOKEN_CLIENT,
             PAGE_SIZE,
@@ -105,14 +113,34 @@ public final class GraphConnectorFactory implements ConnectorFactory {
         return new Deferred(config);
     }
 
-    /** The configuration with the client secret revealed, at open time. */
+    /**
+     * The configuration with the secrets revealed, at open time.
+     *
+     * @throws ConnectorException CONFIGURATION when neither or both of clientSecret and certificateFile are given
+     */
     static GraphConnectorConfig toConfig(ConnectorConfig config) {
+        try {
+            return builder(config).build();
+        } catch (IllegalArgumentException e) {
+            throw new ConnectorException(
+                    ConnectorError.of(ConnectorError.Code.CONFIGURATION, "the graph options: " + e.getMessage()));
+        }
+    }
+
+    private static GraphConnectorConfig.Builder builder(ConnectorConfig config) {
         return GraphConnectorConfig.builder()
                 .tenant(config.get(TENANT))
                 .authority(config.get(AUTHORITY))
                 .graphEndpoint(config.get(GRAPH_ENDPOINT))
                 .clientId(config.get(CLIENT_ID))
-                .clientSecret(SecretReference.value(config.get(CLIENT_SECRET).reveal()))
+                .clientSecret(config.find(CLIENT_SECRET)
+                        .map(p -> SecretReference.value(p.reveal()))
+                        .orElse(null))
+                .certificate(
+                        config.find(CERTIFICATE_FILE).map(SecretReference::file).orElse(null),
+                        config.find(CERTIFICATE_PASSWORD)
+                                .map(p -> SecretReference.value(p.reveal()))
+                                .orElse(null))
                 .scopes(config.get(SCOPES))
                 .tokenClient(
                         config.get(TOKEN_CLIENT).equals("http-form")
@@ -125,8 +153,7 @@ public final class GraphConnectorFactory implements ConnectorFactory {
                         config.find(TRUST_STORE_FILE).orElse(null),
                         config.find(TRUST_STORE_PASSWORD)
                                 .map(p -> SecretReference.value(p.reveal()))
-                                .orElse(null))
-                .build();
+                                .orElse(null));
     }
 
     /** A {@link GraphConnector} made when opened, so that the secret is read only then. Not thread-safe. */

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.joinery.connector.spi.ConnectorError;
 import dev.joinery.connector.spi.ConnectorException;
+import dev.joinery.connector.spi.config.ConnectorConfig;
+import dev.joinery.connector.spi.config.Secret;
 import dev.joinery.emulator.graph.EmulatedTenant;
 import dev.joinery.emulator.graph.EmulatorCertificates;
 import dev.joinery.emulator.graph.GraphEmulator;
@@ -82,6 +84,40 @@ class GraphConnectorMsalTest {
         connector.open(TestConnectorContext.of(Clock.systemUTC()));
 
         assertThat(tenant.tokensIssued()).isEqualTo(before + 1);
+    }
+
+    /** From {@code joinery.yaml}'s options: the PKCS#12 file by path, its password and the trust store's by reference. */
+    @Test
+    void theGraphKindSignsInWithACertificateFileAndATrustStore() throws Exception {
+        Path password = java.nio.file.Files.writeString(dir.resolve("cert.pass"), registered.password());
+        Path trustPassword = java.nio.file.Files.writeString(dir.resolve("trust.pass"), tls.password());
+        ConnectorConfig config = ConnectorConfig.builder(GraphConnectorFactory.OPTIONS)
+                .set(GraphConnectorFactory.TENANT, "contoso")
+                .set(GraphConnectorFactory.AUTHORITY, URI.create(emulator.baseUrl()))
+                .set(GraphConnectorFactory.GRAPH_ENDPOINT, URI.create(emulator.graphUrl()))
+                .set(GraphConnectorFactory.CLIENT_ID, "joinery-cert")
+                .set(GraphConnectorFactory.CERTIFICATE_FILE, registered.keyStore())
+                .set(GraphConnectorFactory.CERTIFICATE_PASSWORD, fileSecret(password, "certificatePassword"))
+                .set(GraphConnectorFactory.TRUST_STORE_FILE, tls.trustStore())
+                .set(GraphConnectorFactory.TRUST_STORE_PASSWORD, fileSecret(trustPassword, "trustStorePassword"))
+                .build();
+        var connector = new GraphConnectorFactory().create("entra", config);
+        int before = tenant.tokensIssued();
+
+        connector.open(TestConnectorContext.of(Clock.systemUTC()));
+
+        assertThat(tenant.tokensIssued()).isEqualTo(before + 1);
+        assertThat(config.toString()).doesNotContain(registered.password()).doesNotContain(tls.password());
+    }
+
+    private static Secret fileSecret(Path file, String option) {
+        return Secret.of(dev.joinery.connector.spi.config.SecretReference.file(file.toString()), option, ref -> {
+            try {
+                return java.nio.file.Files.readString(Path.of(ref.target())).strip();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
     }
 
     @Test
