@@ -51,6 +51,10 @@ final class FormTokenSource implements TokenSource {
                     body.get("access_token").asText(),
                     clock.instant().plusSeconds(body.path("expires_in").asLong(0)));
         } catch (IOException e) {
+            if (GraphTls.isHandshakeFailure(e)) {
+                throw new ConnectorException(
+                        GraphTls.handshakeError(config.tokenEndpoint().toString(), e), e);
+            }
             throw new ConnectorException(
                     ConnectorError.of(ConnectorError.Code.NETWORK, "token endpoint unreachable: " + e.getMessage()), e);
         } catch (InterruptedException e) {

@@ -50,6 +50,7 @@ final class GraphClient {
     private final Sleeper sleeper;
     private final HttpClient http;
     private TokenSource.Token token;
+    private boolean refused;
 
     GraphClient(GraphConnectorConfig config, TokenSource tokens, Clock clock, Sleeper sleeper, HttpClient http) {
         this.config = config;
@@ -68,6 +69,18 @@ final class GraphClient {
         return r.body();
     }
 
+    /** GETs {@code first} and every {@code @odata.nextLink} after it, giving each item of each page to {@code each}. */
+    void forEachItem(String first, String what, java.util.function.Consumer<JsonNode> each) {
+        String next = first;
+        while (next != null) {
+            JsonNode page = get(next, what);
+            page.path("value").forEach(each);
+            next = page.hasNonNull("@odata.nextLink")
+                    ? page.get("@odata.nextLink").asText()
+                    : null;
+        }
+    }
+
     /** One call with retries; returns whatever status it ends with. */
     Response call(String method, String pathOrUrl, JsonNode body) {
         String url = pathOrUrl.startsWith("http") ? pathOrUrl : config.graphRoot() + pathOrUrl;
@@ -77,6 +90,7 @@ final class GraphClient {
             LOG.log(System.Logger.Level.DEBUG, "Graph {0} {1} -> {2}", method, pathOf(url), r.status());
             if (r.status() == 401 && !refreshed) {
                 token = null;
+                refused = true;
                 refreshed = true;
                 continue;
             }
@@ -178,6 +192,9 @@ final class GraphClient {
             throw new ConnectorException(
                     ConnectorError.of(ConnectorError.Code.TIMEOUT, method + " " + pathOf(url) + " timed out"), e);
         } catch (IOException e) {
+            if (GraphTls.isHandshakeFailure(e)) {
+                throw new ConnectorException(GraphTls.handshakeError(pathOf(url), e), e);
+            }
             throw new ConnectorException(
                     ConnectorError.of(ConnectorError.Code.NETWORK, method + " " + pathOf(url) + ": " + e.getMessage()),
                     e);
@@ -189,7 +206,8 @@ final class GraphClient {
 
     private TokenSource.Token token() {
         if (token == null || !clock.instant().isBefore(token.expiresOn().minus(REFRESH_MARGIN))) {
-            token = tokens.fetch();
+            token = refused ? tokens.refresh() : tokens.fetch();
+            refused = false;
             LOG.log(
                     System.Logger.Level.DEBUG,
                     "Graph token for client {0} acquired, valid until {1}",

@@ -1,9 +1,11 @@
 package dev.joinery.connector.graph;
 
+import dev.joinery.connector.spi.AttributeValue;
 import dev.joinery.connector.spi.Connector;
 import dev.joinery.connector.spi.ConnectorContext;
 import dev.joinery.connector.spi.ConnectorError;
 import dev.joinery.connector.spi.ConnectorException;
+import dev.joinery.connector.spi.ConnectorObject;
 import dev.joinery.connector.spi.ConnectorSchema;
 import dev.joinery.connector.spi.DeltaImport;
 import dev.joinery.connector.spi.Export;
@@ -11,6 +13,7 @@ import dev.joinery.connector.spi.ExportChange;
 import dev.joinery.connector.spi.ExportResult;
 import dev.joinery.connector.spi.FullImport;
 import dev.joinery.connector.spi.ImportSink;
+import dev.joinery.connector.spi.ObjectLookup;
 import dev.joinery.connector.spi.SchemaDiscovery;
 import dev.joinery.connector.spi.Sleeper;
 import dev.joinery.connector.spi.Watermark;
@@ -26,9 +29,9 @@ import java.util.Objects;
  * onPremisesImmutableId}, which may be set once and never changed ({@code IMMUTABLE_VIOLATION}). The
  * watermark holds Graph delta links. Uniqueness conflicts (userPrincipalName, proxyAddresses, mail) are
  * {@code CONFLICT} naming the property; throttling is waited out and reported {@code THROTTLED} only when it
- * persists. Used from one thread at a time, as the SPI says. Not for subclassing.
+ * persists. {@link ObjectLookup} finds objects by one property for the outbound join. Used from one thread at a time, as the SPI says. Not for subclassing.
  */
-public final class GraphConnector implements Connector, SchemaDiscovery, FullImport, DeltaImport, Export {
+public final class GraphConnector implements Connector, SchemaDiscovery, FullImport, DeltaImport, Export, ObjectLookup {
     private final GraphConnectorConfig config;
     private final Sleeper sleeper;
     private final TokenSourceFactory tokenSources;
@@ -59,13 +62,16 @@ public final class GraphConnector implements Connector, SchemaDiscovery, FullImp
     private static TokenSource defaultTokenSource(GraphConnectorConfig config, HttpClient http, java.time.Clock clock) {
         return config.tokenClient() == GraphConnectorConfig.TokenClient.HTTP_FORM
                 ? new FormTokenSource(config, http, clock)
-                : new MsalTokenSource(config);
+                : new MsalTokenSource(config, http.sslContext(), clock);
     }
 
     /** Signs in (fetches a token) and checks that Graph answers. */
     @Override
     public void open(ConnectorContext context) {
-        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .sslContext(GraphTls.context(config))
+                .build();
         GraphClient client = new GraphClient(
                 config, tokenSources.create(config, http, context.clock()), context.clock(), sleeper, http);
         client.get("/users?$select=id&$top=1", "check access to " + config.tenant());
@@ -107,6 +113,17 @@ public final class GraphConnector implements Connector, SchemaDiscovery, FullImp
     @Override
     public List<ExportResult> export(List<ExportChange> batch) {
         return opened(exporter).export(batch);
+    }
+
+    /**
+     * Looks objects up by {@code $filter} on one property ({@code mail eq '...'}, {@code
+     * proxyAddresses/any(x:x eq 'SMTP:...')}, {@code onPremisesImmutableId eq '...'}) or by {@code id}.
+     */
+    @Override
+    public List<ConnectorObject> find(String objectType, String attribute, AttributeValue value) {
+        GraphSchema.Type t = GraphSchema.type(objectType)
+                .orElseThrow(() -> new IllegalArgumentException("no Graph object type " + objectType));
+        return opened(importer).find(t, attribute, value);
     }
 
     private static <T> T opened(T part) {

@@ -1,6 +1,7 @@
 package dev.joinery.connector.graph;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -21,6 +22,9 @@ import java.util.Objects;
  * @param batchSize requests per {@code $batch}, 1–20 (notes §4)
  * @param writesPerWindow the client-side write pace: at most this many writes per {@code writeWindow}
  * @param writeWindow the window of {@code writesPerWindow}; defaults follow notes §7 (3,000 per 150 s)
+ * @param trustStoreFile a PKCS#12 trust store for the authority's and Graph's TLS certificates; null for the
+ *     JVM's default trust store. Certificates are always verified: there is no trust-all switch
+ * @param trustStorePassword the trust store's password; null when it has none
  */
 public record GraphConnectorConfig(
         String tenant,
@@ -35,7 +39,9 @@ public record GraphConnectorConfig(
         int pageSize,
         int batchSize,
         int writesPerWindow,
-        Duration writeWindow) {
+        Duration writeWindow,
+        Path trustStoreFile,
+        SecretReference trustStorePassword) {
 
     /** How the connector gets its OAuth tokens. */
     public enum TokenClient {
@@ -106,6 +112,8 @@ public record GraphConnectorConfig(
         private int batchSize = 20;
         private int writesPerWindow = 3_000;
         private Duration writeWindow = Duration.ofSeconds(150);
+        private Path trustStoreFile;
+        private SecretReference trustStorePassword;
 
         private Builder() {}
 
@@ -167,6 +175,13 @@ public record GraphConnectorConfig(
             return this;
         }
 
+        /** Trusts the certificates of a PKCS#12 trust store instead of the JVM's default ones. */
+        public Builder trustStore(Path file, SecretReference password) {
+            trustStoreFile = file;
+            trustStorePassword = password;
+            return this;
+        }
+
         public GraphConnectorConfig build() {
             return new GraphConnectorConfig(
                     tenant,
@@ -181,7 +196,9 @@ public record GraphConnectorConfig(
                     pageSize,
                     batchSize,
                     writesPerWindow,
-                    writeWindow);
+                    writeWindow,
+                    trustStoreFile,
+                    trustStorePassword);
         }
     }
 }

@@ -1,7 +1,11 @@
 package dev.joinery.connector.graph;
 
+import dev.joinery.connector.spi.AttributeValue;
 import dev.joinery.connector.spi.Connector;
 import dev.joinery.connector.spi.ConnectorContext;
+import dev.joinery.connector.spi.ConnectorError;
+import dev.joinery.connector.spi.ConnectorException;
+import dev.joinery.connector.spi.ConnectorObject;
 import dev.joinery.connector.spi.ConnectorSchema;
 import dev.joinery.connector.spi.DeltaImport;
 import dev.joinery.connector.spi.Export;
@@ -9,6 +13,7 @@ import dev.joinery.connector.spi.ExportChange;
 import dev.joinery.connector.spi.ExportResult;
 import dev.joinery.connector.spi.FullImport;
 import dev.joinery.connector.spi.ImportSink;
+import dev.joinery.connector.spi.ObjectLookup;
 import dev.joinery.connector.spi.SchemaDiscovery;
 import dev.joinery.connector.spi.Watermark;
 import dev.joinery.connector.spi.config.ConnectorConfig;
@@ -17,6 +22,7 @@ import dev.joinery.connector.spi.config.Option;
 import dev.joinery.connector.spi.config.OptionSet;
 import dev.joinery.connector.spi.config.Secret;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -38,9 +44,13 @@ public final class GraphConnectorFactory implements ConnectorFactory {
     static final Option<String> CLIENT_ID = Option.string("clientId")
             .withDescription("Application (client) id.")
             .required();
-    static final Option<Secret> CLIENT_SECRET = Option.secret("clientSecret")
-            .withDescription("Client secret, by reference.")
-            .required();
+    static final Option<Secret> CLIENT_SECRET =
+            Option.secret("clientSecret").withDescription("Client secret, by reference; give it or certificateFile.");
+    static final Option<Path> CERTIFICATE_FILE = Option.path("certificateFile")
+            .withDescription("PKCS#12 file with the app's certificate and private key, for a signed client assertion"
+                    + " (msal4j); give it or clientSecret.");
+    static final Option<Secret> CERTIFICATE_PASSWORD =
+            Option.secret("certificatePassword").withDescription("The certificateFile's password, by reference.");
     static final Option<List<String>> SCOPES = Option.stringList("scopes")
             .withDescription("Scopes asked for.")
             .withDefault(List.of("https://graph.microsoft.com/.default"));
@@ -64,6 +74,12 @@ public final class GraphConnectorFactory implements ConnectorFactory {
             .withDescription("The window of writeRate.writes.")
             .withDefault(Duration.ofSeconds(150));
 
+    static final Option<Path> TRUST_STORE_FILE = Option.path("trustStoreFile")
+            .withDescription("PKCS#12 trust store for the authority's and Graph's certificates (default: the JVM's);"
+                    + " certificates are always verified.");
+    static final Option<Secret> TRUST_STORE_PASSWORD =
+            Option.secret("trustStorePassword").withDescription("The trust store's password, by reference.");
+
     static final OptionSet OPTIONS = OptionSet.of(
             "graph",
             TENANT,
@@ -71,12 +87,16 @@ public final class GraphConnectorFactory implements ConnectorFactory {
             GRAPH_ENDPOINT,
             CLIENT_ID,
             CLIENT_SECRET,
+            CERTIFICATE_FILE,
+            CERTIFICATE_PASSWORD,
             SCOPES,
             TOKEN_CLIENT,
             PAGE_SIZE,
             BATCH_SIZE,
             WRITES_PER_WINDOW,
-            WRITE_WINDOW);
+            WRITE_WINDOW,
+            TRUST_STORE_FILE,
+            TRUST_STORE_PASSWORD);
 
     @Override
     public String kind() {
@@ -93,14 +113,34 @@ public final class GraphConnectorFactory implements ConnectorFactory {
         return new Deferred(config);
     }
 
-    /** The configuration with the client secret revealed, at open time. */
+    /**
+     * The configuration with the secrets revealed, at open time.
+     *
+     * @throws ConnectorException CONFIGURATION when neither or both of clientSecret and certificateFile are given
+     */
     static GraphConnectorConfig toConfig(ConnectorConfig config) {
+        try {
+            return builder(config).build();
+        } catch (IllegalArgumentException e) {
+            throw new ConnectorException(
+                    ConnectorError.of(ConnectorError.Code.CONFIGURATION, "the graph options: " + e.getMessage()));
+        }
+    }
+
+    private static GraphConnectorConfig.Builder builder(ConnectorConfig config) {
         return GraphConnectorConfig.builder()
                 .tenant(config.get(TENANT))
                 .authority(config.get(AUTHORITY))
                 .graphEndpoint(config.get(GRAPH_ENDPOINT))
                 .clientId(config.get(CLIENT_ID))
-                .clientSecret(SecretReference.value(config.get(CLIENT_SECRET).reveal()))
+                .clientSecret(config.find(CLIENT_SECRET)
+                        .map(p -> SecretReference.value(p.reveal()))
+                        .orElse(null))
+                .certificate(
+                        config.find(CERTIFICATE_FILE).map(SecretReference::file).orElse(null),
+                        config.find(CERTIFICATE_PASSWORD)
+                                .map(p -> SecretReference.value(p.reveal()))
+                                .orElse(null))
                 .scopes(config.get(SCOPES))
                 .tokenClient(
                         config.get(TOKEN_CLIENT).equals("http-form")
@@ -109,11 +149,16 @@ public final class GraphConnectorFactory implements ConnectorFactory {
                 .pageSize(config.get(PAGE_SIZE))
                 .batchSize(config.get(BATCH_SIZE))
                 .writeRate(config.get(WRITES_PER_WINDOW), config.get(WRITE_WINDOW))
-                .build();
+                .trustStore(
+                        config.find(TRUST_STORE_FILE).orElse(null),
+                        config.find(TRUST_STORE_PASSWORD)
+                                .map(p -> SecretReference.value(p.reveal()))
+                                .orElse(null));
     }
 
     /** A {@link GraphConnector} made when opened, so that the secret is read only then. Not thread-safe. */
-    private static final class Deferred implements Connector, SchemaDiscovery, FullImport, DeltaImport, Export {
+    private static final class Deferred
+            implements Connector, SchemaDiscovery, FullImport, DeltaImport, Export, ObjectLookup {
         private final ConnectorConfig config;
         private GraphConnector delegate;
 
@@ -160,6 +205,11 @@ public final class GraphConnectorFactory implements ConnectorFactory {
         @Override
         public List<ExportResult> export(List<ExportChange> batch) {
             return opened().export(batch);
+        }
+
+        @Override
+        public List<ConnectorObject> find(String objectType, String attribute, AttributeValue value) {
+            return opened().find(objectType, attribute, value);
         }
 
         private GraphConnector opened() {

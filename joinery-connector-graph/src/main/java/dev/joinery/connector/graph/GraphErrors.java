@@ -20,6 +20,23 @@ final class GraphErrors {
 
     private GraphErrors() {}
 
+    /**
+     * A proxyAddresses conflict on a request that set {@code mail} and not proxyAddresses (which Graph does not let
+     * a client write) is a conflict on {@code mail}: notes §1.3, "setting {@code mail} recalculates it and makes the
+     * new value the primary {@code SMTP:} address", and "a {@code mail} that collides with another object's proxy
+     * fails the PATCH". The engine can then quarantine the value it sent.
+     */
+    static ConnectorError onSentProperty(ConnectorError error, JsonNode sent) {
+        if (error.code() == ConnectorError.Code.CONFLICT
+                && "proxyAddresses".equalsIgnoreCase(error.attribute())
+                && sent != null
+                && sent.hasNonNull("mail")
+                && !sent.has("proxyAddresses")) {
+            return ConnectorError.onAttribute(ConnectorError.Code.CONFLICT, "mail", error.message());
+        }
+        return error;
+    }
+
     static ConnectorError classify(int status, JsonNode body, String what) {
         JsonNode error = body == null ? null : body.get("error");
         String code = error == null ? "" : error.path("code").asText();

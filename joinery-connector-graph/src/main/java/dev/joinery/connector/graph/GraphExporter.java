@@ -186,7 +186,8 @@ final class GraphExporter {
                         s.id = r.body().path("id").asText();
                     }
                 } else {
-                    s.error = GraphErrors.classify(r.status(), r.body(), describe(s));
+                    s.error = GraphErrors.onSentProperty(
+                            GraphErrors.classify(r.status(), r.body(), describe(s)), item.body());
                 }
             });
             pending = later;

@@ -3,8 +3,11 @@ package dev.joinery.connector.graph;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.joinery.connector.spi.Anchor;
+import dev.joinery.connector.spi.AttributeValue;
 import dev.joinery.connector.spi.ConnectorError;
 import dev.joinery.connector.spi.ConnectorException;
+import dev.joinery.connector.spi.ConnectorObject;
+import dev.joinery.connector.spi.ConnectorSchema;
 import dev.joinery.connector.spi.ImportChange;
 import dev.joinery.connector.spi.ImportSink;
 import dev.joinery.connector.spi.Watermark;
@@ -39,16 +42,10 @@ final class GraphImporter {
             links.put(t.collection, latest.path("@odata.deltaLink").asText());
         }
         for (GraphSchema.Type t : GraphSchema.Type.values()) {
-            String next = "/" + t.collection + "?$select=" + GraphSchema.select(t) + "&$top=" + pageSize;
-            while (next != null) {
-                JsonNode page = client.get(next, "list " + t.collection);
-                for (JsonNode o : page.path("value")) {
-                    sink.accept(ImportChange.upsert(GraphSchema.toObject(t, o, members(t, o))));
-                }
-                next = page.hasNonNull("@odata.nextLink")
-                        ? page.get("@odata.nextLink").asText()
-                        : null;
-            }
+            client.forEachItem(
+                    "/" + t.collection + "?$select=" + GraphSchema.select(t) + "&$top=" + pageSize,
+                    "list " + t.collection,
+                    o -> sink.accept(ImportChange.upsert(GraphSchema.toObject(t, o, members(t, o)))));
         }
         Watermark watermark = encode(links);
         sink.checkpoint(watermark);
@@ -87,6 +84,48 @@ final class GraphImporter {
         return encode(links);
     }
 
+    /**
+     * The objects of a type whose attribute holds the value, by {@code $filter} (notes §2.1): {@code p eq 'v'},
+     * {@code p eq true}, and for collections {@code p/any(x:x eq 'v')}; by {@code GET /{collection}/{id}} for the
+     * anchor. Strings compare ignoring case, as Graph does.
+     */
+    List<ConnectorObject> find(GraphSchema.Type t, String attribute, AttributeValue value) {
+        if (!(value instanceof AttributeValue.Text || value instanceof AttributeValue.Bool)) {
+            throw new IllegalArgumentException(
+                    "Graph looks up " + t.name + " by text or boolean values, not " + value.type());
+        }
+        List<ConnectorObject> found = new ArrayList<>();
+        if (attribute.equalsIgnoreCase("id")) {
+            GraphClient.Response r = client.call(
+                    "GET",
+                    "/" + t.collection + "/" + enc(value.toString()) + "?$select=" + GraphSchema.select(t),
+                    null);
+            if (r.ok()) {
+                found.add(GraphSchema.toObject(t, r.body(), members(t, r.body())));
+            } else if (r.status() != 404) {
+                throw new ConnectorException(
+                        GraphErrors.classify(r.status(), r.body(), "read " + t.name + " " + value));
+            }
+            return found;
+        }
+        ConnectorSchema.Attribute a = GraphSchema.attribute(t, attribute)
+                .orElseThrow(() -> new IllegalArgumentException("Graph cannot look up " + t.name + " by " + attribute));
+        String literal = value instanceof AttributeValue.Bool
+                ? value.toString()
+                : "'" + value.toString().replace("'", "''") + "'";
+        String filter = a.multiValued() ? a.name() + "/any(x:x eq " + literal + ")" : a.name() + " eq " + literal;
+        client.forEachItem(
+                "/" + t.collection + "?$select=" + GraphSchema.select(t) + "&$top=" + pageSize + "&$filter="
+                        + enc(filter),
+                "find " + t.name + " by " + a.name(),
+                o -> found.add(GraphSchema.toObject(t, o, members(t, o))));
+        return found;
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
     private void send(GraphSchema.Type t, JsonNode item, ImportSink sink) {
         String id = item.path("id").asText();
         if (item.has("@removed")) {
@@ -119,16 +158,11 @@ final class GraphImporter {
         if (t != GraphSchema.Type.GROUP) {
             return dns;
         }
-        String next = "/groups/" + group.path("id").asText()
-                + "/members?$select=id,userPrincipalName,mailNickname&$top=" + pageSize;
-        while (next != null) {
-            JsonNode page =
-                    client.get(next, "members of group " + group.path("id").asText());
-            page.path("value").forEach(m -> GraphSchema.memberDn(m).ifPresent(dns::add));
-            next = page.hasNonNull("@odata.nextLink")
-                    ? page.get("@odata.nextLink").asText()
-                    : null;
-        }
+        client.forEachItem(
+                "/groups/" + group.path("id").asText() + "/members?$select=id,userPrincipalName,mailNickname&$top="
+                        + pageSize,
+                "members of group " + group.path("id").asText(),
+                m -> GraphSchema.memberDn(m).ifPresent(dns::add));
         return dns;
     }
 

@@ -59,14 +59,10 @@ final class MemberResolver {
 
     Set<String> memberIds(String groupId) {
         Set<String> out = new LinkedHashSet<>();
-        String next = "/groups/" + groupId + "/members?$select=id&$top=999";
-        while (next != null) {
-            JsonNode page = client.get(next, "members of group " + groupId);
-            page.path("value").forEach(m -> out.add(m.path("id").asText()));
-            next = page.hasNonNull("@odata.nextLink")
-                    ? page.get("@odata.nextLink").asText()
-                    : null;
-        }
+        client.forEachItem(
+                "/groups/" + groupId + "/members?$select=id&$top=999",
+                "members of group " + groupId,
+                m -> out.add(m.path("id").asText()));
         return out;
     }
 

@@ -10,8 +10,12 @@ import com.microsoft.aad.msal4j.MsalServiceException;
 import dev.joinery.connector.spi.ConnectorError;
 import dev.joinery.connector.spi.ConnectorException;
 import java.io.ByteArrayInputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.concurrent.ExecutionException;
+import javax.net.ssl.SSLContext;
 
 /**
  * Tokens through msal4j's confidential client with a secret or a PKCS#12 certificate (notes §8, §9). The
@@ -20,20 +24,38 @@ import java.util.concurrent.ExecutionException;
  */
 final class MsalTokenSource implements TokenSource {
     private final GraphConnectorConfig config;
+    private final SSLContext tls;
+    private final Clock clock;
     private volatile ConfidentialClientApplication app;
 
-    MsalTokenSource(GraphConnectorConfig config) {
+    MsalTokenSource(GraphConnectorConfig config, SSLContext tls, Clock clock) {
         this.config = config;
+        this.tls = tls;
+        this.clock = clock;
+    }
+
+    /** From msal4j's token cache while the cached token has more than five minutes left. */
+    @Override
+    public Token fetch() {
+        return acquire(false);
     }
 
     @Override
-    public Token fetch() {
+    public Token refresh() {
+        return acquire(true);
+    }
+
+    private Token acquire(boolean skipCache) {
         try {
             IAuthenticationResult result = app().acquireToken(
                             ClientCredentialParameters.builder(new HashSet<>(config.scopes()))
+                                    .skipCache(skipCache)
                                     .build())
                     .get();
-            return new Token(result.accessToken(), result.expiresOnDate().toInstant());
+            // msal4j counts expiry on the system clock; the connector's clock may be another (a test's)
+            Duration left =
+                    Duration.between(Instant.now(), result.expiresOnDate().toInstant());
+            return new Token(result.accessToken(), clock.instant().plus(left));
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof MsalServiceException) {
@@ -43,6 +65,10 @@ final class MsalTokenSource implements TokenSource {
                                 ConnectorError.Code.CONFIGURATION,
                                 "token request for client " + config.clientId() + " refused: " + m.errorCode()),
                         cause);
+            }
+            if (GraphTls.isHandshakeFailure(cause)) {
+                throw new ConnectorException(
+                        GraphTls.handshakeError(config.authority().toString(), cause), cause);
             }
             throw new ConnectorException(
                     ConnectorError.of(ConnectorError.Code.NETWORK, "token request failed: " + cause), cause);
@@ -70,6 +96,7 @@ final class MsalTokenSource implements TokenSource {
                 app = ConfidentialClientApplication.builder(config.clientId(), credential)
                         .authority(authority)
                         .instanceDiscovery(false)
+                        .sslSocketFactory(tls.getSocketFactory())
                         .build();
             } catch (java.security.GeneralSecurityException | java.io.IOException e) {
                 throw new ConnectorException(

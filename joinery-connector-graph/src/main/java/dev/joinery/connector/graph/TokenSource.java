@@ -14,4 +14,9 @@ interface TokenSource {
 
     /** @throws dev.joinery.connector.spi.ConnectorException CONFIGURATION on refused credentials, NETWORK otherwise */
     Token fetch();
+
+    /** A token that is not a cached one: the API refused the last token (revoked, or expired by its clock). */
+    default Token refresh() {
+        return fetch();
+    }
 }

@@ -1,5 +1,6 @@
 package dev.joinery.connector.scim;
 
+import dev.joinery.connector.spi.AttributeValue;
 import dev.joinery.connector.spi.Connector;
 import dev.joinery.connector.spi.ConnectorContext;
 import dev.joinery.connector.spi.ConnectorError;
@@ -11,6 +12,7 @@ import dev.joinery.connector.spi.ExportChange;
 import dev.joinery.connector.spi.ExportResult;
 import dev.joinery.connector.spi.FullImport;
 import dev.joinery.connector.spi.ImportSink;
+import dev.joinery.connector.spi.ObjectLookup;
 import dev.joinery.connector.spi.SchemaDiscovery;
 import dev.joinery.connector.spi.Sleeper;
 import dev.joinery.connector.spi.Watermark;
@@ -27,12 +29,12 @@ import java.util.Objects;
  *
  * <p>Capabilities: {@link SchemaDiscovery} (from {@code /Schemas}, {@code /ResourceTypes}), {@link FullImport}
  * (paged {@code GET}) and {@link Export} ({@code POST}, {@code PATCH}, {@code DELETE}). There is no {@code
- * DeltaImport}: SCIM defines no change feed, so every import is full. For the engine's outbound join, {@link
- * #find} looks an object up by one attribute with a SCIM filter.
+ * DeltaImport}: SCIM defines no change feed, so every import is full. {@link ObjectLookup} (the engine's outbound
+ * join) looks objects up by one attribute with a SCIM filter.
  *
  * <p>Used from one thread at a time, as the SPI says. Not for subclassing.
  */
-public final class ScimConnector implements Connector, SchemaDiscovery, FullImport, Export {
+public final class ScimConnector implements Connector, SchemaDiscovery, FullImport, Export, ObjectLookup {
     private final ConnectorConfig config;
     private final Sleeper sleeper;
     private ScimClient client;
@@ -125,23 +127,32 @@ public final class ScimConnector implements Connector, SchemaDiscovery, FullImpo
     }
 
     /**
-     * The objects of {@code objectType} whose {@code attribute} equals {@code value}, found by a SCIM filter
+     * The objects of {@code objectType} whose {@code attribute} holds {@code value}, found by a SCIM filter
      * ({@code GET /Users?filter=userName eq "alice"}, {@code externalId eq "..."}, {@code emails[type eq "work" and
-     * value eq "..."]}). This is the outbound join lookup: before provisioning an object, the engine asks whether
-     * the target already holds it, by the join attribute. For a reference attribute ({@code manager}, {@code
-     * members}) {@code value} is the referenced object's SCIM id. Text comparison is the service's (RFC 7643 makes
-     * {@code userName} case-insensitive).
-     *
-     * @return the matches, usually none or one; more than one means the join is ambiguous
-     * @throws IllegalArgumentException when the object type or attribute is not one this connector maps
-     * @throws ConnectorException when the service fails the request
+     * value eq "..."]}): the outbound join lookup. A {@link AttributeValue.Reference} ({@code manager}, {@code
+     * members}) is the referenced object's DN, turned into its SCIM id first (no such object: no match). Text
+     * comparison is the service's (RFC 7643 makes {@code userName} case-insensitive).
      */
-    public List<ConnectorObject> find(String objectType, String attribute, String value) {
+    @Override
+    public List<ConnectorObject> find(String objectType, String attribute, AttributeValue value) {
         ScimResourceType type = ScimResourceType.ofObjectType(objectType)
                 .orElseThrow(() -> new IllegalArgumentException("no SCIM object type " + objectType));
         ScimAttribute a = type.attribute(attribute)
                 .orElseThrow(() -> new ScimResourceType.UnknownAttributeException(attribute, type));
-        return opened().importer.find(type, a, value);
+        if (value instanceof AttributeValue.Binary) {
+            throw new IllegalArgumentException("SCIM filters compare text, not binary values");
+        }
+        if (!(value instanceof AttributeValue.Reference)) {
+            return opened().importer.find(type, a, value.toString());
+        }
+        String dn = value.toString();
+        ScimResourceType referenced =
+                ScimResourceType.ofDn(dn).orElseThrow(() -> new IllegalArgumentException(dn + " is not a SCIM DN"));
+        List<ConnectorObject> target = opened().importer
+                .find(referenced, referenced.attribute(referenced.naming).orElseThrow(), referenced.namingValue(dn));
+        return target.size() == 1
+                ? opened().importer.find(type, a, target.get(0).anchor().value())
+                : List.of();
     }
 
     private ScimConnector opened() {

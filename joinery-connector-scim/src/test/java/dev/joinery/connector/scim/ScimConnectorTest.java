@@ -19,26 +19,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** SCIM specifics against the real SCIMple server: discovery, the enterprise extension, join lookups, conflicts. */
 class ScimConnectorTest {
-    private static ScimpleServer server;
+    private static final ScimpleServer server = ScimpleServer.shared();
     private ScimpleFixture fixture;
-
-    @BeforeAll
-    static void startServer() {
-        server = ScimpleServer.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
 
     @BeforeEach
     void open() {
@@ -96,13 +84,13 @@ class ScimConnectorTest {
         Anchor alice = fixture.create("User", "Users/alice", fixture.userAttributes("alice"));
         fixture.create("User", "Users/bob", fixture.userAttributes("bob"));
 
-        assertThat(fixture.connector.find("User", "userName", "alice"))
+        assertThat(fixture.connector.find("User", "userName", text("alice")))
                 .extracting(ConnectorObject::anchor)
                 .containsExactly(alice);
-        assertThat(fixture.connector.find("User", "externalId", "ext-alice"))
+        assertThat(fixture.connector.find("User", "externalId", text("ext-alice")))
                 .extracting(ConnectorObject::anchor)
                 .containsExactly(alice);
-        assertThat(fixture.connector.find("User", "userName", "nobody \"quoted\""))
+        assertThat(fixture.connector.find("User", "userName", text("nobody \"quoted\"")))
                 .isEmpty();
     }
 

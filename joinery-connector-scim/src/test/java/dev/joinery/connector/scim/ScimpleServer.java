@@ -17,9 +17,12 @@ import org.apache.directory.scim.spec.schema.ServiceProviderConfiguration;
 
 /**
  * A real SCIM 2.0 server for the tests: Apache SCIMple on Jersey and Grizzly, with Weld for CDI and the in-memory
- * repositories of this package. About 4.5 s to start, so a test class starts one and clears it between tests.
+ * repositories of this package. About 4.5 s to start, so the test classes share one ({@link #shared()}) and clear it
+ * between tests.
  */
 final class ScimpleServer implements AutoCloseable {
+    private static ScimpleServer shared;
+
     private final SeContainer container;
     private final SeBootstrap.Instance server;
     private final int port;
@@ -46,6 +49,16 @@ final class ScimpleServer implements AutoCloseable {
         this.container = container;
         this.server = server;
         this.port = port;
+    }
+
+    /** The server of this test JVM, started on first use and stopped when the JVM exits. */
+    static synchronized ScimpleServer shared() {
+        if (shared == null) {
+            ScimpleServer s = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(s::close, "scimple-stop"));
+            shared = s;
+        }
+        return shared;
     }
 
     static ScimpleServer start() {

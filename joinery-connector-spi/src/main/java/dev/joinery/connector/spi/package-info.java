@@ -4,6 +4,7 @@
  *
  * <p>A connector is a {@link dev.joinery.connector.spi.Connector} (lifecycle) plus the capabilities it opts
  * into: {@link dev.joinery.connector.spi.SchemaDiscovery}, {@link dev.joinery.connector.spi.FullImport},
+ * {@link dev.joinery.connector.spi.ObjectLookup} (find by attribute, for the outbound join),
  * {@link dev.joinery.connector.spi.DeltaImport}, {@link dev.joinery.connector.spi.Export}. The engine checks
  * capabilities by type. A connector knows nothing of rules or the metaverse.
  *

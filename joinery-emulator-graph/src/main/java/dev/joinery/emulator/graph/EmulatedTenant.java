@@ -24,6 +24,7 @@ public final class EmulatedTenant {
     private final TenantDirectory directory;
     private final Map<String, App> apps = new ConcurrentHashMap<>();
     private final AtomicInteger deltaEpoch = new AtomicInteger();
+    private final AtomicInteger tokensIssued = new AtomicInteger();
 
     EmulatedTenant(TenantDirectory directory) {
         this.directory = directory;
@@ -103,6 +104,13 @@ public final class EmulatedTenant {
                 .findFirst();
     }
 
+    /** The ids of the live objects of {@code type}, for tests that compare the whole tenant with what they expect. */
+    public List<String> ids(String type) {
+        synchronized (directory) {
+            return directory.list(kind(type)).stream().map(o -> o.id).toList();
+        }
+    }
+
     /** The ids of a group's live members. */
     public List<String> members(String groupId) {
         return directory.members(groupId).stream().map(o -> o.id).toList();
@@ -128,6 +136,15 @@ public final class EmulatedTenant {
         synchronized (directory) {
             return directory.find(userId).map(o -> o.password);
         }
+    }
+
+    /** How many access tokens the token endpoint has issued for this tenant, for tests of token caching. */
+    public int tokensIssued() {
+        return tokensIssued.get();
+    }
+
+    void tokenIssued() {
+        tokensIssued.incrementAndGet();
     }
 
     App app(String clientId) {

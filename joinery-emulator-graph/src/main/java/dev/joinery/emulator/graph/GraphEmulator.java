@@ -9,6 +9,7 @@ import io.javalin.http.HandlerType;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -17,6 +18,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.jetty.http.HttpVersion;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 /**
  * A local emulator of Microsoft Graph v1.0's directory API and of the Microsoft identity platform's
@@ -56,6 +65,9 @@ public final class GraphEmulator implements AutoCloseable {
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
+            if (b.keyStore != null) {
+                config.jetty.addConnector((server, http) -> httpsConnector(server, http, b));
+            }
             config.routes.post("/{tenant}/oauth2/v2.0/token", this::token);
             config.routes.get("/{tenant}/v2.0/.well-known/openid-configuration", this::openIdConfiguration);
             for (HandlerType method : List.of(
@@ -64,7 +76,26 @@ public final class GraphEmulator implements AutoCloseable {
             }
         });
         app.start(b.host, b.port);
-        this.baseUrl = "http://" + b.host + ":" + app.port();
+        this.baseUrl = (b.keyStore != null ? "https://" : "http://") + b.host + ":" + app.port();
+    }
+
+    /** notes §9: msal4j needs https; Jetty serves TLS with the builder's PKCS#12 key store. */
+    private static ServerConnector httpsConnector(Server server, HttpConfiguration http, Builder b) {
+        SslContextFactory.Server tls = new SslContextFactory.Server();
+        tls.setKeyStorePath(b.keyStore.toString());
+        tls.setKeyStoreType("PKCS12");
+        tls.setKeyStorePassword(b.keyStorePassword);
+        HttpConfiguration https = new HttpConfiguration(http);
+        SecureRequestCustomizer secure = new SecureRequestCustomizer();
+        secure.setSniHostCheck(false);
+        https.addCustomizer(secure);
+        ServerConnector connector = new ServerConnector(
+                server,
+                new SslConnectionFactory(tls, HttpVersion.HTTP_1_1.asString()),
+                new HttpConnectionFactory(https));
+        connector.setHost(b.host);
+        connector.setPort(b.port);
+        return connector;
     }
 
     /** Starts an emulator on {@code port} (0 for a free one) on 127.0.0.1, with default settings. */
@@ -76,7 +107,7 @@ public final class GraphEmulator implements AutoCloseable {
         return new Builder();
     }
 
-    /** Where the emulator listens, e.g. {@code http://127.0.0.1:54321}; the token endpoint is below it. */
+    /** Where the emulator listens, e.g. {@code http://127.0.0.1:54321} ({@code https} with a key store); the token endpoint is below it. */
     public String baseUrl() {
         return baseUrl;
     }
@@ -119,6 +150,7 @@ public final class GraphEmulator implements AutoCloseable {
                     baseUrl + ctx.path(),
                     tokens,
                     clock);
+            tenant.tokenIssued();
             ctx.status(200).contentType("application/json").result(body.toString());
         } catch (TokenEndpoint.OAuthError e) {
             ctx.status(e.status).contentType("application/json").result(e.body.toString());
@@ -197,6 +229,8 @@ public final class GraphEmulator implements AutoCloseable {
         private Duration tokenLifetime = Duration.ofSeconds(3599);
         private ThrottleLimits throttle = ThrottleLimits.off();
         private int maxGroupMembers = 250_000;
+        private Path keyStore;
+        private String keyStorePassword;
 
         private Builder() {}
 
@@ -232,6 +266,16 @@ public final class GraphEmulator implements AutoCloseable {
         /** aadc-semantics-notes §5.3: fewer than 250,000 members by default. */
         public Builder maxGroupMembers(int max) {
             this.maxGroupMembers = max;
+            return this;
+        }
+
+        /**
+         * Serves HTTPS instead of HTTP, with the key and certificate of a PKCS#12 key store (for example one
+         * from {@link EmulatorCertificates#generate}); msal4j needs it (notes §9).
+         */
+        public Builder https(Path pkcs12KeyStore, String password) {
+            this.keyStore = Objects.requireNonNull(pkcs12KeyStore);
+            this.keyStorePassword = Objects.requireNonNull(password);
             return this;
         }
 
