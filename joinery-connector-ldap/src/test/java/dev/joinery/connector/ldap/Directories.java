@@ -62,12 +62,17 @@ final class Directories {
     /** Samba DC 1 or 2. */
     static Server samba(int n) {
         String base = n == 1 ? "DC=one,DC=joinery,DC=test" : "DC=two,DC=joinery,DC=test";
-        return new Server("127.0.0." + n, 636, base, "CN=Administrator,CN=Users," + base);
+        return new Server("127.0.0." + n, 636, base, "CN=Administrator,CN=Users," + base, true);
     }
 
     static Server slapd() {
-        return new Server("127.0.0.1", 10389, "dc=joinery,dc=test", "cn=admin,dc=joinery,dc=test");
+        return new Server("127.0.0.1", 10389, "dc=joinery,dc=test", "cn=admin,dc=joinery,dc=test", true);
     }
 
-    record Server(String host, int port, String base, String bindDn) {}
+    /** A server the tests reach; {@code managed} when {@code scripts/directories.sh} runs it (TLS, shared password). */
+    record Server(String host, int port, String base, String bindDn, boolean managed) {
+        char[] password() {
+            return managed ? Directories.password() : InMemoryAd.PASSWORD.toCharArray();
+        }
+    }
 }
