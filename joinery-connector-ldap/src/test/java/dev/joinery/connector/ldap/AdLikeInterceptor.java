@@ -1,12 +1,15 @@
 package dev.joinery.connector.ldap;
 
 import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedAddRequest;
+import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedModifyRequest;
 import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedSearchEntry;
 import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedSearchRequest;
 import com.unboundid.ldap.listener.interceptor.InMemoryOperationInterceptor;
 import com.unboundid.ldap.sdk.AddRequest;
 import com.unboundid.ldap.sdk.Attribute;
 import com.unboundid.ldap.sdk.Entry;
+import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.SearchRequest;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -41,6 +44,12 @@ final class AdLikeInterceptor extends InMemoryOperationInterceptor {
     /** How many ranged parts the server returned: proof that range retrieval was exercised. */
     final AtomicInteger rangedParts = new AtomicInteger();
 
+    /** Fault injection: the modify request number {@link #modifyFault} (from 1) runs this, then fails. */
+    private volatile Runnable modifyFaultAction;
+
+    private final AtomicInteger modifies = new AtomicInteger();
+    private volatile int modifyFault = -1;
+
     AdLikeInterceptor(int maxValRange) {
         this.maxValRange = maxValRange;
     }
@@ -64,6 +73,32 @@ final class AdLikeInterceptor extends InMemoryOperationInterceptor {
             add.addAttribute("groupType", "-2147483646"); // a global security group, AD's default
         }
         request.setRequest(add);
+    }
+
+    /**
+     * At the {@code n}-th modify request from now, runs {@code action} on another thread (stopping the server,
+     * say), waits for it, and does not apply the request: the client sees its connection drop mid-batch.
+     */
+    void failModify(int n, Runnable action) {
+        modifies.set(0);
+        modifyFaultAction = action;
+        modifyFault = n;
+    }
+
+    @Override
+    public void processModifyRequest(InMemoryInterceptedModifyRequest request) throws LDAPException {
+        if (modifies.incrementAndGet() != modifyFault) {
+            return;
+        }
+        modifyFault = -1;
+        Thread t = new Thread(modifyFaultAction, "fault");
+        t.start();
+        try {
+            t.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        throw new LDAPException(ResultCode.UNAVAILABLE, "injected fault");
     }
 
     /** A domain SID S-1-5-21-1-2-3 with {@code rid}, in its binary form. */
