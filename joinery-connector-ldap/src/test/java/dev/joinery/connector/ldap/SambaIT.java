@@ -16,6 +16,8 @@ import dev.joinery.connector.spi.ConnectorObject;
 import dev.joinery.connector.spi.ConnectorSchema;
 import dev.joinery.connector.spi.ExportChange;
 import dev.joinery.connector.spi.ExportResult;
+import dev.joinery.connector.spi.ImportChange;
+import dev.joinery.connector.spi.Watermark;
 import dev.joinery.testkit.RecordingSink;
 import dev.joinery.testkit.TestConnectorContext;
 import java.time.Clock;
@@ -148,5 +150,38 @@ class SambaIT {
                         .orElseThrow()
                         .anchor());
         assertThat(Anchor.of(result.anchor().value()).value()).matches("[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}");
+    }
+
+    /** Issue 4, DirSync: "including deletes (isDeleted) and renames or moves"; a move out of scope is a delete. */
+    @Test
+    void aDirSyncDeltaReportsAMoveOutOfScopeAsADelete() {
+        LdapConnector connector = new LdapConnector(fixture.config(LdapConnectorConfig.builder())
+                .excludeContainer(fixture.otherOu)
+                .build());
+        connector.open(fixture.context);
+        try {
+            Anchor alice = fixture.create("user", fixture.userDn("alice"), fixture.userAttributes("alice"));
+            Anchor bob = fixture.create("user", fixture.userDn("bob"), fixture.userAttributes("bob"));
+            Anchor carol = fixture.create("user", fixture.userDn("carol"), fixture.userAttributes("carol"));
+            Watermark w = connector.fullImport(new RecordingSink());
+
+            fixture.rename(alice, "CN=alice," + fixture.otherOu);
+            fixture.rename(bob, "CN=bob-" + System.nanoTime() % 100000 + ",CN=Users," + fixture.server.base());
+            fixture.rename(carol, fixture.userDn("caroline"));
+            RecordingSink sink = new RecordingSink();
+            connector.deltaImport(w, sink);
+
+            Map<Anchor, ImportChange> net = sink.net();
+            assertThat(net.get(alice).kind())
+                    .as("moved into an excluded container")
+                    .isEqualTo(ImportChange.Kind.DELETE);
+            assertThat(net.get(bob).kind())
+                    .as("moved out of the included container")
+                    .isEqualTo(ImportChange.Kind.DELETE);
+            assertThat(net.get(carol).object().dn()).isEqualToIgnoringCase(fixture.userDn("caroline"));
+            fixture.delete(bob);
+        } finally {
+            connector.close();
+        }
     }
 }

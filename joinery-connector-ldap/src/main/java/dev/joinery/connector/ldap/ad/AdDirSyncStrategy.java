@@ -33,8 +33,9 @@ import java.util.Set;
  * Active Directory deltas by the DirSync control (1.2.840.113556.1.4.841), one cookie per partition, kept in
  * the watermark. A changed object is read again whole by its objectGUID (DirSync returns only what changed);
  * a deleted one arrives as a tombstone ({@code isDeleted}, with the show-deleted control) and becomes a
- * delete when its last known parent was in scope. An object moved out of scope is not reported until the
- * next full import. Not thread-safe.
+ * delete when its last known parent was in scope. An object that is now outside the scope (moved into an
+ * excluded container or out of the included ones, or no longer of a type in scope) is a delete. Not
+ * thread-safe.
  */
 public final class AdDirSyncStrategy implements SyncStrategy {
     private static final System.Logger LOG = System.getLogger(AdDirSyncStrategy.class.getName());
@@ -104,10 +105,16 @@ public final class AdDirSyncStrategy implements SyncStrategy {
                     }
                     return;
                 }
-                Optional<dev.joinery.connector.spi.ConnectorObject> now = reader.read(anchor);
+                // Outside the scope now: moved out of it (or changed where it never was, a delete the engine
+                // ignores for an object it does not hold). Inside: read whole, DirSync sent only what changed.
+                Optional<dev.joinery.connector.spi.ConnectorObject> now =
+                        reader.scope().contains(e.getDN()) ? reader.read(anchor) : Optional.empty();
                 if (now.isPresent()) {
                     sink.accept(ImportChange.upsert(now.get()));
                     counts[0]++;
+                } else {
+                    sink.accept(ImportChange.delete(anchor));
+                    counts[1]++;
                 }
             });
             cookies.put(partition, cookie[0]);
