@@ -100,7 +100,8 @@ public final class LdapConnector implements Connector, SchemaDiscovery, FullImpo
             reader = new LdapReader(opened, scope, mapper, anchors, config.attributes(), extra, config.pageSize());
             sync = strategy(reader, dse);
             boolean permissive = dse.supportsControl(LdapExporter.PERMISSIVE_MODIFY_OID);
-            exporter = new LdapExporter(config, reader, anchors, permissive);
+            exporter = new LdapExporter(
+                    config, reader, anchors, permissive, dse.supportsControl(LdapExporter.POST_READ_OID));
             connections = opened;
             LOG.log(
                     System.Logger.Level.INFO,

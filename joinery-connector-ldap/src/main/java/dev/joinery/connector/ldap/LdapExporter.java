@@ -7,12 +7,14 @@ import com.unboundid.ldap.sdk.DN;
 import com.unboundid.ldap.sdk.DeleteRequest;
 import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.LDAPResult;
 import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
 import com.unboundid.ldap.sdk.ModifyDNRequest;
 import com.unboundid.ldap.sdk.ModifyRequest;
 import com.unboundid.ldap.sdk.RDN;
-import com.unboundid.ldap.sdk.SearchResultEntry;
+import com.unboundid.ldap.sdk.controls.PostReadRequestControl;
+import com.unboundid.ldap.sdk.controls.PostReadResponseControl;
 import dev.joinery.connector.ldap.ad.UnicodePwd;
 import dev.joinery.connector.spi.Anchor;
 import dev.joinery.connector.spi.AttributeChange;
@@ -39,13 +41,23 @@ final class LdapExporter {
     private final LdapConnectorConfig config;
     private final LdapReader reader;
     private final AnchorCodec anchors;
-    private final boolean permissiveModify;
+    /** RFC 4527 post-read: the add's response carries the new entry's anchor (OpenLDAP; not AD). */
+    static final String POST_READ_OID = PostReadRequestControl.POST_READ_REQUEST_OID;
 
-    LdapExporter(LdapConnectorConfig config, LdapReader reader, AnchorCodec anchors, boolean permissiveModify) {
+    private final boolean permissiveModify;
+    private final boolean postRead;
+
+    LdapExporter(
+            LdapConnectorConfig config,
+            LdapReader reader,
+            AnchorCodec anchors,
+            boolean permissiveModify,
+            boolean postRead) {
         this.config = config;
         this.reader = reader;
         this.anchors = anchors;
         this.permissiveModify = permissiveModify;
+        this.postRead = postRead;
     }
 
     List<ExportResult> export(List<ExportChange> batch) {
@@ -128,9 +140,14 @@ final class LdapExporter {
             }
             entry.addAttribute(attribute(a.getKey(), a.getValue()));
         }
-        reader.connections().write(c -> c.add(new AddRequest(entry)));
+        AddRequest request = new AddRequest(entry);
+        if (postRead) {
+            request.addControl(new PostReadRequestControl(anchors.attribute()));
+        }
         return reader.connections().write(c -> {
-            SearchResultEntry created = c.getEntry(dn.toString(), anchors.attribute());
+            LDAPResult result = c.add(request);
+            PostReadResponseControl read = postRead ? PostReadResponseControl.get(result) : null;
+            Entry created = read != null ? read.getEntry() : c.getEntry(dn.toString(), anchors.attribute());
             Anchor anchor = created == null ? null : anchors.read(created);
             if (anchor == null) {
                 throw AnchorCodec.missing(dn.toString(), anchors.attribute());
