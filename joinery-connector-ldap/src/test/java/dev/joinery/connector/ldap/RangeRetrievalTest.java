@@ -56,10 +56,14 @@ class RangeRetrievalTest {
     }
 
     private ConnectorObject groupIn(RecordingSink sink) {
+        return groupIn(sink, group);
+    }
+
+    private static ConnectorObject groupIn(RecordingSink sink, String dn) {
         return sink.upserts().stream()
-                .filter(o -> o.dn().equalsIgnoreCase(group))
+                .filter(o -> o.dn().equalsIgnoreCase(dn))
                 .findFirst()
-                .orElseThrow(() -> new AssertionError(group + " was not imported: " + sink.changes()));
+                .orElseThrow(() -> new AssertionError(dn + " was not imported"));
     }
 
     @Test
@@ -85,10 +89,7 @@ class RangeRetrievalTest {
 
         fixture.connector.fullImport(sink);
 
-        ConnectorObject imported = sink.upserts().stream()
-                .filter(o -> o.dn().equalsIgnoreCase(huge))
-                .findFirst()
-                .orElseThrow();
+        ConnectorObject imported = groupIn(sink, huge);
         assertThat(imported.values("member")).hasSize(250_000);
         assertThat(new java.util.HashSet<>(imported.values("member"))).hasSize(250_000);
     }
