@@ -52,6 +52,7 @@ public final class LdapConnector implements Connector, SchemaDiscovery, FullImpo
     private LdapReader reader;
     private SyncStrategy sync;
     private LdapExporter exporter;
+    private java.util.concurrent.ExecutorService exportThreads;
     private String name = "ldap";
 
     public LdapConnector(LdapConnectorConfig config) {
@@ -100,8 +101,20 @@ public final class LdapConnector implements Connector, SchemaDiscovery, FullImpo
             reader = new LdapReader(opened, scope, mapper, anchors, config.attributes(), extra, config.pageSize());
             sync = strategy(reader, dse);
             boolean permissive = dse.supportsControl(LdapExporter.PERMISSIVE_MODIFY_OID);
+            if (config.poolSize() > 1) {
+                exportThreads = java.util.concurrent.Executors.newFixedThreadPool(config.poolSize(), r -> {
+                    Thread t = new Thread(r, "joinery-ldap-export-" + name);
+                    t.setDaemon(true);
+                    return t;
+                });
+            }
             exporter = new LdapExporter(
-                    config, reader, anchors, permissive, dse.supportsControl(LdapExporter.POST_READ_OID));
+                    config,
+                    reader,
+                    anchors,
+                    permissive,
+                    dse.supportsControl(LdapExporter.POST_READ_OID),
+                    exportThreads);
             connections = opened;
             LOG.log(
                     System.Logger.Level.INFO,
@@ -113,6 +126,10 @@ public final class LdapConnector implements Connector, SchemaDiscovery, FullImpo
                     config.anchor().attribute());
         } catch (RuntimeException e) {
             opened.close();
+            if (exportThreads != null) {
+                exportThreads.shutdownNow();
+                exportThreads = null;
+            }
             throw e;
         }
     }
@@ -210,6 +227,10 @@ public final class LdapConnector implements Connector, SchemaDiscovery, FullImpo
 
     @Override
     public void close() {
+        if (exportThreads != null) {
+            exportThreads.shutdownNow();
+            exportThreads = null;
+        }
         if (connections != null) {
             connections.close();
             connections = null;

@@ -195,4 +195,37 @@ class InMemoryAdTest {
         assertThat(deleted.isApplied()).as("%s", deleted.error()).isTrue();
         assertThat(fixture.read(added.anchor())).isEmpty();
     }
+
+    private static ExportChange.Add user(String dn, String name) {
+        return new ExportChange.Add("user", dn, Map.of("sAMAccountName", List.of(AttributeValue.text(name))));
+    }
+
+    @Test
+    void independentAddsOfOneBatchAreAllAppliedWithTheirOwnAnchors() {
+        List<ExportChange> batch = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            batch.add(user(fixture.userDn("p" + i), "p" + i));
+        }
+
+        List<ExportResult> results = fixture.connector.export(batch);
+
+        assertThat(results).extracting(ExportResult::anchor).doesNotHaveDuplicates();
+        for (int i = 0; i < 40; i++) {
+            ExportResult r = results.get(i);
+            assertThat(r.isApplied()).as("%s", r.error()).isTrue();
+            assertThat(fixture.read(r.anchor()).orElseThrow().dn()).isEqualToIgnoringCase(fixture.userDn("p" + i));
+        }
+    }
+
+    @Test
+    void addsUnderAnObjectAddedInTheSameBatchAreAppliedAfterIt() {
+        String parent = fixture.userDn("boss");
+        List<ExportChange> batch =
+                List.of(user(parent, "boss"), user("CN=kid1," + parent, "kid1"), user("CN=kid2," + parent, "kid2"));
+
+        List<ExportResult> results = fixture.connector.export(batch);
+
+        assertThat(results)
+                .allSatisfy(r -> assertThat(r.isApplied()).as("%s", r.error()).isTrue());
+    }
 }
