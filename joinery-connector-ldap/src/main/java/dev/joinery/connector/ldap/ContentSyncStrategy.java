@@ -65,7 +65,7 @@ public final class ContentSyncStrategy implements SyncStrategy {
     @Override
     public Watermark fullImport(LdapReader unused, ImportSink sink, int checkpointEvery) {
         Map<DN, byte[]> cookies = new LinkedHashMap<>();
-        Set<Anchor> known = new HashSet<>();
+        KnownAnchors known = KnownAnchors.empty();
         long[] counts = {0, 0};
         for (DN base : reader.scope().bases()) {
             cookies.put(base, refresh(base, null, known, sink, counts));
@@ -78,7 +78,7 @@ public final class ContentSyncStrategy implements SyncStrategy {
     @Override
     public Watermark deltaImport(Watermark since, ImportSink sink) {
         WatermarkToken token = WatermarkToken.parse(since, NAME);
-        Set<Anchor> known = token.anchors("anchors");
+        KnownAnchors known = KnownAnchors.from(token);
         Map<DN, byte[]> cookies = new LinkedHashMap<>();
         List<DN> bases = reader.scope().bases();
         long[] counts = {0, 0};
@@ -88,30 +88,29 @@ public final class ContentSyncStrategy implements SyncStrategy {
         }
         LOG.log(
                 System.Logger.Level.INFO,
-                "LDAP {0}: delta by content sync: {1} upserts, {2} deletes, {3} objects in scope",
+                "LDAP {0}: delta by content sync: {1} upserts, {2} deletes",
                 reader.connections().name(),
                 counts[0],
-                counts[1],
-                known.size());
+                counts[1]);
         Watermark w = token(cookies, known);
         sink.checkpoint(w);
         return w;
     }
 
-    private static Watermark token(Map<DN, byte[]> cookies, Set<Anchor> known) {
+    private static Watermark token(Map<DN, byte[]> cookies, KnownAnchors known) {
         WatermarkToken t = WatermarkToken.of(NAME);
         int i = 0;
         for (byte[] cookie : cookies.values()) {
             t = t.with("c" + i++, cookie);
         }
-        return t.withAnchors("anchors", known).toWatermark();
+        return known.writeTo(t).toWatermark();
     }
 
     /**
      * One refreshOnly search of {@code base} from {@code cookie} (null: the whole content). Sends the changes,
      * updates {@code known}, and returns the new cookie.
      */
-    private byte[] refresh(DN base, byte[] cookie, Set<Anchor> known, ImportSink sink, long[] counts) {
+    private byte[] refresh(DN base, byte[] cookie, KnownAnchors known, ImportSink sink, long[] counts) {
         String what = "content sync base=" + base + ", filter=" + reader.scope().filter()
                 + (cookie == null ? ", initial" : "");
         try {
@@ -137,7 +136,7 @@ public final class ContentSyncStrategy implements SyncStrategy {
     private final class Refresh implements SearchResultListener, IntermediateResponseListener {
         private static final long serialVersionUID = 1L;
         private final transient LDAPConnection connection;
-        private final transient Set<Anchor> known;
+        private final transient KnownAnchors known;
         private final transient ImportSink sink;
         private final long[] counts;
         private final transient Set<Anchor> present = new HashSet<>();
@@ -146,7 +145,7 @@ public final class ContentSyncStrategy implements SyncStrategy {
         private byte[] cookie;
         private long entries;
 
-        Refresh(LDAPConnection connection, Set<Anchor> known, ImportSink sink, long[] counts) {
+        Refresh(LDAPConnection connection, KnownAnchors known, ImportSink sink, long[] counts) {
             this.connection = connection;
             this.known = known;
             this.sink = sink;
@@ -176,7 +175,7 @@ public final class ContentSyncStrategy implements SyncStrategy {
             long deletes = 0;
             if (presentPhase) {
                 // RFC 4533 3.4: entries neither present nor changed are gone from the content.
-                for (Anchor a : Set.copyOf(known)) {
+                for (Anchor a : Set.copyOf(known.all())) {
                     if (!present.contains(a) && !changed.contains(a)) {
                         delete(a);
                         deletes++;
@@ -221,7 +220,7 @@ public final class ContentSyncStrategy implements SyncStrategy {
                         sink.accept(ImportChange.upsert(o));
                         known.add(anchor);
                         counts[0]++;
-                    } else {
+                    } else if (known.all().contains(anchor)) {
                         delete(anchor); // moved out of scope (an excluded container) or no longer of a type
                     }
                 }
@@ -257,11 +256,11 @@ public final class ContentSyncStrategy implements SyncStrategy {
             }
         }
 
+        /** The server reports deletes only of entries it had sent; a repeated one is harmless to the engine. */
         private void delete(Anchor anchor) {
-            if (known.remove(anchor)) {
-                sink.accept(ImportChange.delete(anchor));
-                counts[1]++;
-            }
+            known.remove(anchor);
+            sink.accept(ImportChange.delete(anchor));
+            counts[1]++;
         }
     }
 

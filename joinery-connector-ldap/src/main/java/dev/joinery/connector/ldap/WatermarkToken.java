@@ -56,8 +56,18 @@ public final class WatermarkToken {
     }
 
     public WatermarkToken withAnchors(String key, Collection<Anchor> anchors) {
+        return with(key, pack(anchors));
+    }
+
+    /** An anchor set as bytes: 16 bytes an anchor when all are UUIDs, else sorted and deflated. */
+    public static byte[] pack(Collection<Anchor> anchors) {
         byte[] packed = packUuids(anchors);
-        return with(key, packed != null ? packed : deflate(anchors));
+        return packed != null ? packed : deflate(anchors);
+    }
+
+    /** Whether the token has a value under {@code key}. */
+    public boolean has(String key) {
+        return values.containsKey(key);
     }
 
     /** Anchors that are all UUIDs (entryUUID, objectGUID) as a marker byte and 16 bytes each; else null. */
@@ -149,7 +159,11 @@ public final class WatermarkToken {
     }
 
     public Set<Anchor> anchors(String key) {
-        byte[] packed = bytes(key);
+        return unpack(bytes(key));
+    }
+
+    /** The anchors of {@link #pack(Collection)}'s bytes. */
+    public static Set<Anchor> unpack(byte[] packed) {
         if (packed.length > 0 && packed[0] == UUIDS && packed.length % 16 == 1) {
             ByteBuffer in = ByteBuffer.wrap(packed, 1, packed.length - 1);
             Set<Anchor> anchors = new HashSet<>(packed.length / 12);
