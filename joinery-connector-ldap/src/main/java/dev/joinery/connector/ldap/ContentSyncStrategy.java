@@ -143,6 +143,7 @@ public final class ContentSyncStrategy implements SyncStrategy {
         private final transient Set<Anchor> changed = new HashSet<>();
         private transient LDAPException failure;
         private byte[] cookie;
+        private byte[] from;
         private long entries;
 
         Refresh(LDAPConnection connection, KnownAnchors known, ImportSink sink, long[] counts) {
@@ -154,6 +155,7 @@ public final class ContentSyncStrategy implements SyncStrategy {
 
         void run(DN base, byte[] from) throws LDAPException {
             long start = System.nanoTime();
+            this.from = from;
             cookie = from;
             SearchRequest request = new SearchRequest(
                     this, base.toString(), SearchScope.SUB, reader.scope().filter(), reader.attributes());
@@ -215,7 +217,9 @@ public final class ContentSyncStrategy implements SyncStrategy {
                     delete(anchor);
                 } else {
                     ConnectorObject o = reader.toObject(connection, entry);
-                    changed.add(anchor);
+                    if (from != null) {
+                        changed.add(anchor); // for the present phase, which only follows a cookie
+                    }
                     if (o != null) {
                         sink.accept(ImportChange.upsert(o));
                         known.add(anchor);

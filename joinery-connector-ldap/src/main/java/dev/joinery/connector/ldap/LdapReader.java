@@ -90,7 +90,13 @@ public final class LdapReader {
      * Completes ranged attributes on {@code connection}.
      */
     public ConnectorObject toObject(LDAPConnection connection, Entry entry) throws LDAPException {
-        if (!scope.contains(entry.getDN())) {
+        DN dn;
+        try {
+            dn = entry.getParsedDN();
+        } catch (LDAPException e) {
+            return null;
+        }
+        if (!scope.contains(dn)) {
             return null;
         }
         LdapConnectorConfig.ObjectTypeConfig type = scope.typeOf(entry);
