@@ -28,7 +28,7 @@ import java.util.concurrent.Future;
 
 /**
  * The LDAP connector benchmark, run by {@code ./bench ldap} (which starts a private slapd loaded by slapadd and,
- * when the test directories run, loads Samba DC 2 by ldbadd), never by the tests:
+ * when the test directories run, loads Samba DC 2 by ldbadd, 10,000 users by default), never by the tests:
  *
  * <ol>
  *   <li>full import of N users from slapd and from Samba, beside a raw paged {@code ldapsearch} of the same
@@ -38,7 +38,8 @@ import java.util.concurrent.Future;
  * </ol>
  *
  * Arguments come as {@code key=value}: {@code slapd=ldap://HOST:PORT}, {@code samba=ldaps://HOST} (optional),
- * {@code users=N}, and the password in {@code JOINERY_BENCH_PASSWORD}.
+ * {@code users=N}, {@code sambaUsers=N}, and the passwords in {@code JOINERY_BENCH_PASSWORD} and {@code
+ * JOINERY_BENCH_SAMBA_PASSWORD}.
  */
 public final class LdapBenchmark {
     static final String SOURCE = "dc=source,dc=bench";
@@ -159,7 +160,7 @@ public final class LdapBenchmark {
                         password),
                 10_000);
         if (sources.size() > 1) {
-            deltas(sources.get(1), users);
+            deltas(sources.get(1), Integer.parseInt(a.getOrDefault("sambaUsers", "10000")));
         }
         System.out.println("\n(c) LDAP to LDAP through the engine: 10,000 users, ou=e2e," + SOURCE + " -> " + TARGET);
         EndToEnd.run(a.get("slapd"), password, a.getOrDefault("store", "memory"), a.get("rawAdds"));

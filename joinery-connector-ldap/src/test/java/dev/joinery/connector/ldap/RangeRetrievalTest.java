@@ -114,9 +114,12 @@ class RangeRetrievalTest {
     void aReadByAnchorAsDirSyncDoesCompletesTheRanges() throws Exception {
         Anchor anchor = fixture.anchorOf(fixture.backdoor.getEntry(group, "objectGUID"));
 
-        ConnectorObject read = fixture.connector.reader().read(anchor).orElseThrow();
+        List<ConnectorObject> read = new java.util.ArrayList<>();
+        fixture.connector.reader().readAll(List.of(anchor), read::add);
 
-        assertThat(read.values("member")).hasSize(MEMBERS).doesNotHaveDuplicates();
+        assertThat(read)
+                .singleElement()
+                .satisfies(o -> assertThat(o.values("member")).hasSize(MEMBERS).doesNotHaveDuplicates());
     }
 
     @Test
