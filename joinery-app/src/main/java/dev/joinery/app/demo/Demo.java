@@ -10,6 +10,7 @@ import dev.joinery.app.run.Progress;
 import dev.joinery.app.run.RunSummary;
 import dev.joinery.app.run.StoreFactory;
 import dev.joinery.app.run.SyncRuntime;
+import dev.joinery.connector.ldap.ad.AdSchema;
 import dev.joinery.emulator.graph.EmulatedTenant;
 import dev.joinery.emulator.graph.GraphEmulator;
 import io.javalin.Javalin;

@@ -52,6 +52,7 @@ public final class LdapConnector implements Connector, SchemaDiscovery, FullImpo
     private LdapReader reader;
     private SyncStrategy sync;
     private LdapExporter exporter;
+    private java.util.concurrent.ExecutorService exportThreads;
     private String name = "ldap";
 
     public LdapConnector(LdapConnectorConfig config) {
@@ -98,9 +99,22 @@ public final class LdapConnector implements Connector, SchemaDiscovery, FullImpo
                 extra.add("entryCSN");
             }
             reader = new LdapReader(opened, scope, mapper, anchors, config.attributes(), extra, config.pageSize());
-            sync = strategy(reader);
+            sync = strategy(reader, dse);
             boolean permissive = dse.supportsControl(LdapExporter.PERMISSIVE_MODIFY_OID);
-            exporter = new LdapExporter(config, reader, anchors, permissive);
+            if (config.poolSize() > 1) {
+                exportThreads = java.util.concurrent.Executors.newFixedThreadPool(config.poolSize(), r -> {
+                    Thread t = new Thread(r, "joinery-ldap-export-" + name);
+                    t.setDaemon(true);
+                    return t;
+                });
+            }
+            exporter = new LdapExporter(
+                    config,
+                    reader,
+                    anchors,
+                    permissive,
+                    dse.supportsControl(LdapExporter.POST_READ_OID),
+                    exportThreads);
             connections = opened;
             LOG.log(
                     System.Logger.Level.INFO,
@@ -112,11 +126,24 @@ public final class LdapConnector implements Connector, SchemaDiscovery, FullImpo
                     config.anchor().attribute());
         } catch (RuntimeException e) {
             opened.close();
+            if (exportThreads != null) {
+                exportThreads.shutdownNow();
+                exportThreads = null;
+            }
             throw e;
         }
     }
 
-    private SyncStrategy strategy(LdapReader reader) {
+    private SyncStrategy strategy(LdapReader reader, RootDSE dse) {
+        if (config.deltaStrategy() == LdapConnectorConfig.DeltaStrategy.CONTENT_SYNC
+                && !dse.supportsControl(ContentSyncStrategy.OID)) {
+            LOG.log(
+                    System.Logger.Level.INFO,
+                    "LDAP {0}: the server offers no content sync ({1}); deltas by entryCSN instead",
+                    name,
+                    ContentSyncStrategy.OID);
+            return new ModifyTimestampSyncStrategy(reader, "entryCSN");
+        }
         return switch (config.deltaStrategy()) {
             case AD_DIRSYNC -> new AdDirSyncStrategy(reader);
             case USN_CHANGED -> new UsnChangedSyncStrategy(reader);
@@ -146,17 +173,22 @@ public final class LdapConnector implements Connector, SchemaDiscovery, FullImpo
     public Watermark fullImport(ImportSink sink) {
         requireOpen();
         long start = System.nanoTime();
-        SyncStrategy.Tracker tracker = sync.startFullImport();
         long[] count = {0};
-        reader.forEachObject(null, o -> {
-            sink.accept(ImportChange.upsert(o));
-            tracker.seen(o);
-            if (++count[0] % config.pageSize() == 0) {
-                sink.checkpoint(tracker.checkpoint());
-            }
-        });
-        Watermark w = tracker.finish();
-        sink.checkpoint(w);
+        Watermark w = sync.fullImport(
+                reader,
+                new ImportSink() {
+                    @Override
+                    public void accept(ImportChange change) {
+                        count[0]++;
+                        sink.accept(change);
+                    }
+
+                    @Override
+                    public void checkpoint(Watermark watermark) {
+                        sink.checkpoint(watermark);
+                    }
+                },
+                config.pageSize());
         LOG.log(
                 System.Logger.Level.INFO,
                 "LDAP {0}: full import: {1} objects in {2} ms",
@@ -195,6 +227,10 @@ public final class LdapConnector implements Connector, SchemaDiscovery, FullImpo
 
     @Override
     public void close() {
+        if (exportThreads != null) {
+            exportThreads.shutdownNow();
+            exportThreads = null;
+        }
         if (connections != null) {
             connections.close();
             connections = null;

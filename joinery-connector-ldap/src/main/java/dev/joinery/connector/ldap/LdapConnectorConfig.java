@@ -96,7 +96,10 @@ public record LdapConnectorConfig(
         AD_DIRSYNC,
         /** Active Directory uSNChanged above the last highestCommittedUSN; deletes by anchor comparison. */
         USN_CHANGED,
-        /** RFC 4533 content synchronization (OpenLDAP syncprov), refresh only, with its cookie. */
+        /**
+         * RFC 4533 content synchronization (OpenLDAP syncprov), refresh only, with its cookie; where the server
+         * does not offer it, entryCSN as {@link #MODIFY_TIMESTAMP} reads it.
+         */
         CONTENT_SYNC,
         /** An ordered change attribute (modifyTimestamp, entryCSN); deletes by anchor comparison. */
         MODIFY_TIMESTAMP,

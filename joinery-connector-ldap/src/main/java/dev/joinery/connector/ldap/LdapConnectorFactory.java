@@ -60,7 +60,9 @@ public final class LdapConnectorFactory implements ConnectorFactory {
             .withDefault("objectGUID");
     static final Option<String> DELTA = Option.oneOf(
                     "delta.strategy", "ad-dirsync", "usn-changed", "content-sync", "modify-timestamp", "none")
-            .withDescription("How a delta import learns what changed.")
+            .withDescription("How a delta import learns what changed: ad-dirsync (DirSync cookie), usn-changed (AD"
+                    + " without DirSync rights), content-sync (RFC 4533, OpenLDAP syncprov; entryCSN where not offered),"
+                    + " modify-timestamp (an ordered attribute), none.")
             .withDefault("ad-dirsync");
     static final Option<String> CHANGE_ATTRIBUTE = Option.string("delta.changeAttribute")
             .withDescription("For modify-timestamp: the ordered change attribute (modifyTimestamp, or entryCSN).")

@@ -7,12 +7,14 @@ import com.unboundid.ldap.sdk.DN;
 import com.unboundid.ldap.sdk.DeleteRequest;
 import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.LDAPResult;
 import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
 import com.unboundid.ldap.sdk.ModifyDNRequest;
 import com.unboundid.ldap.sdk.ModifyRequest;
 import com.unboundid.ldap.sdk.RDN;
-import com.unboundid.ldap.sdk.SearchResultEntry;
+import com.unboundid.ldap.sdk.controls.PostReadRequestControl;
+import com.unboundid.ldap.sdk.controls.PostReadResponseControl;
 import dev.joinery.connector.ldap.ad.UnicodePwd;
 import dev.joinery.connector.spi.Anchor;
 import dev.joinery.connector.spi.AttributeChange;
@@ -24,12 +26,15 @@ import dev.joinery.connector.spi.ExportResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 
 /**
  * Applies export batches: add (object classes from the type's configuration), modify by value, rename or
  * move (modify DN), delete. Objects are found by anchor, never trusted by the DN the engine last saw. Each
  * failure is classified by {@link LdapErrorHandler}; a lost connection fails the batch with a retriable error.
- * Not thread-safe.
+ * Consecutive independent adds go over the pool's connections at once. Not thread-safe.
  */
 final class LdapExporter {
     private static final System.Logger LOG = System.getLogger(LdapExporter.class.getName());
@@ -39,50 +44,128 @@ final class LdapExporter {
     private final LdapConnectorConfig config;
     private final LdapReader reader;
     private final AnchorCodec anchors;
-    private final boolean permissiveModify;
+    /** RFC 4527 post-read: the add's response carries the new entry's anchor (OpenLDAP; not AD). */
+    static final String POST_READ_OID = PostReadRequestControl.POST_READ_REQUEST_OID;
 
-    LdapExporter(LdapConnectorConfig config, LdapReader reader, AnchorCodec anchors, boolean permissiveModify) {
+    private final boolean permissiveModify;
+    private final boolean postRead;
+    private final ExecutorService parallel;
+
+    /** @param parallel where independent adds run at once; null to apply every change in turn */
+    LdapExporter(
+            LdapConnectorConfig config,
+            LdapReader reader,
+            AnchorCodec anchors,
+            boolean permissiveModify,
+            boolean postRead,
+            ExecutorService parallel) {
         this.config = config;
         this.reader = reader;
         this.anchors = anchors;
         this.permissiveModify = permissiveModify;
+        this.postRead = postRead;
+        this.parallel = parallel;
     }
 
     List<ExportResult> export(List<ExportChange> batch) {
-        List<ExportResult> results = new ArrayList<>(batch.size());
-        for (ExportChange change : batch) {
-            long start = System.nanoTime();
-            ExportResult result;
-            try {
-                result = apply(change);
-            } catch (LDAPException e) {
-                if (LdapErrorHandler.code(e.getResultCode()) == ConnectorError.Code.NETWORK) {
-                    // The connection is gone: stop here; the engine repeats the batch, keyed by anchor.
-                    LOG.log(
-                            System.Logger.Level.WARNING,
-                            "LDAP {0}: export stopped at {1}: {2}",
-                            name(),
-                            change.dn(),
-                            e.getResultCode());
-                    throw LdapErrorHandler.exception(e, "export " + kind(change) + " " + change.dn());
-                }
-                result = ExportResult.failed(LdapErrorHandler.classify(e, kind(change) + " " + change.dn()));
-            } catch (ConnectorException e) {
-                result = ExportResult.failed(e.error());
+        ExportResult[] results = new ExportResult[batch.size()];
+        for (int i = 0; i < batch.size(); ) {
+            int end = i;
+            while (end < batch.size() && batch.get(end) instanceof ExportChange.Add) {
+                end++;
             }
-            LOG.log(
-                    System.Logger.Level.INFO,
-                    "LDAP {0}: export {1} {2} -> {3} in {4} ms",
-                    name(),
-                    kind(change),
-                    change.dn(),
-                    result.isApplied()
-                            ? "applied " + result.anchor()
-                            : result.error().code() + ": " + result.error().message(),
-                    (System.nanoTime() - start) / 1_000_000);
-            results.add(result);
+            if (end - i > 1 && parallel != null && independent(batch.subList(i, end))) {
+                addInParallel(batch, i, end, results);
+                i = end;
+            } else {
+                results[i] = exportOne(batch.get(i));
+                i++;
+            }
         }
-        return results;
+        return List.of(results);
+    }
+
+    /**
+     * Adds none of which is another's ancestor (the engine puts an add that references another added object in
+     * a later batch), so they may be applied in any order: over the pool's connections at once. Every add is
+     * whole or absent; when a connection is lost the first such failure is thrown after all have ended.
+     */
+    private void addInParallel(List<ExportChange> batch, int from, int to, ExportResult[] results) {
+        List<Future<ExportResult>> futures = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            ExportChange change = batch.get(i);
+            futures.add(parallel.submit(() -> exportOne(change)));
+        }
+        ConnectorException lost = null;
+        for (int i = from; i < to; i++) {
+            try {
+                results[i] = futures.get(i - from).get();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof ConnectorException ce) {
+                    lost = lost == null ? ce : lost;
+                } else {
+                    throw new IllegalStateException("export of " + batch.get(i).dn() + " failed", e.getCause());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ConnectorException(ConnectorError.of(ConnectorError.Code.NETWORK, "interrupted"));
+            }
+        }
+        if (lost != null) {
+            throw lost;
+        }
+    }
+
+    private static boolean independent(List<ExportChange> adds) {
+        java.util.Set<DN> dns = new java.util.HashSet<>();
+        for (ExportChange c : adds) {
+            try {
+                dns.add(new DN(c.dn()));
+            } catch (LDAPException e) {
+                return false; // applied one by one, each failing on its own
+            }
+        }
+        for (DN dn : dns) {
+            for (DN p = dn.getParent(); p != null; p = p.getParent()) {
+                if (dns.contains(p)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private ExportResult exportOne(ExportChange change) {
+        long start = System.nanoTime();
+        ExportResult result;
+        try {
+            result = apply(change);
+        } catch (LDAPException e) {
+            if (LdapErrorHandler.code(e.getResultCode()) == ConnectorError.Code.NETWORK) {
+                // The connection is gone: stop here; the engine repeats the batch, keyed by anchor.
+                LOG.log(
+                        System.Logger.Level.WARNING,
+                        "LDAP {0}: export stopped at {1}: {2}",
+                        name(),
+                        change.dn(),
+                        e.getResultCode());
+                throw LdapErrorHandler.exception(e, "export " + kind(change) + " " + change.dn());
+            }
+            result = ExportResult.failed(LdapErrorHandler.classify(e, kind(change) + " " + change.dn()));
+        } catch (ConnectorException e) {
+            result = ExportResult.failed(e.error());
+        }
+        LOG.log(
+                System.Logger.Level.INFO,
+                "LDAP {0}: export {1} {2} -> {3} in {4} ms",
+                name(),
+                kind(change),
+                change.dn(),
+                result.isApplied()
+                        ? "applied " + result.anchor()
+                        : result.error().code() + ": " + result.error().message(),
+                (System.nanoTime() - start) / 1_000_000);
+        return result;
     }
 
     private String name() {
@@ -128,9 +211,14 @@ final class LdapExporter {
             }
             entry.addAttribute(attribute(a.getKey(), a.getValue()));
         }
-        reader.connections().write(c -> c.add(new AddRequest(entry)));
+        AddRequest request = new AddRequest(entry);
+        if (postRead) {
+            request.addControl(new PostReadRequestControl(anchors.attribute()));
+        }
         return reader.connections().write(c -> {
-            SearchResultEntry created = c.getEntry(dn.toString(), anchors.attribute());
+            LDAPResult result = c.add(request);
+            PostReadResponseControl read = postRead ? PostReadResponseControl.get(result) : null;
+            Entry created = read != null ? read.getEntry() : c.getEntry(dn.toString(), anchors.attribute());
             Anchor anchor = created == null ? null : anchors.read(created);
             if (anchor == null) {
                 throw AnchorCodec.missing(dn.toString(), anchors.attribute());

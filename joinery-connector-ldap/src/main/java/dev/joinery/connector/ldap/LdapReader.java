@@ -90,7 +90,13 @@ public final class LdapReader {
      * Completes ranged attributes on {@code connection}.
      */
     public ConnectorObject toObject(LDAPConnection connection, Entry entry) throws LDAPException {
-        if (!scope.contains(entry.getDN())) {
+        DN dn;
+        try {
+            dn = entry.getParsedDN();
+        } catch (LDAPException e) {
+            return null;
+        }
+        if (!scope.contains(dn)) {
             return null;
         }
         LdapConnectorConfig.ObjectTypeConfig type = scope.typeOf(entry);
@@ -150,6 +156,35 @@ public final class LdapReader {
             }
             return null;
         }));
+    }
+
+    /**
+     * Sends the objects with these anchors that exist and are in scope to {@code each}, reading 100 anchors a
+     * search (an OR of their equality filters) rather than one.
+     */
+    public void readAll(List<Anchor> wanted, Consumer<ConnectorObject> each) {
+        for (int from = 0; from < wanted.size(); from += 100) {
+            List<Filter> any = new ArrayList<>();
+            for (Anchor a : wanted.subList(from, Math.min(wanted.size(), from + 100))) {
+                any.add(anchors.filter(a));
+            }
+            Filter filter = Filter.createORFilter(any);
+            List<ConnectorObject> found = connections.read("read " + any.size() + " objects by anchor", c -> {
+                List<ConnectorObject> out = new ArrayList<>();
+                for (DN partition : scope.partitions()) {
+                    for (SearchResultEntry e : c.search(
+                                    new SearchRequest(partition.toString(), SearchScope.SUB, filter, attributes))
+                            .getSearchEntries()) {
+                        ConnectorObject o = toObject(c, e);
+                        if (o != null) {
+                            out.add(o);
+                        }
+                    }
+                }
+                return out;
+            });
+            found.forEach(each);
+        }
     }
 
     /** The DN of the entry with this anchor anywhere in the partitions (scope ignored); null when none. */

@@ -2,6 +2,7 @@ package dev.joinery.connector.ldap;
 
 import dev.joinery.connector.spi.Anchor;
 import dev.joinery.connector.spi.ConnectorObject;
+import dev.joinery.connector.spi.ImportChange;
 import dev.joinery.connector.spi.ImportSink;
 import dev.joinery.connector.spi.Watermark;
 import java.util.List;
@@ -16,6 +17,27 @@ public interface SyncStrategy {
 
     /** Called before a full import reads anything. */
     Tracker startFullImport();
+
+    /**
+     * A full import: every object in scope to the sink, read page by page while a {@link Tracker} follows, with
+     * a checkpoint every {@code checkpointEvery} objects and one at the end.
+     *
+     * @return the watermark the next delta starts from
+     */
+    default Watermark fullImport(LdapReader reader, ImportSink sink, int checkpointEvery) {
+        Tracker tracker = startFullImport();
+        long[] count = {0};
+        reader.forEachObject(null, o -> {
+            sink.accept(ImportChange.upsert(o));
+            tracker.seen(o);
+            if (++count[0] % checkpointEvery == 0) {
+                sink.checkpoint(tracker.checkpoint());
+            }
+        });
+        Watermark w = tracker.finish();
+        sink.checkpoint(w);
+        return w;
+    }
 
     /** Sends the changes since {@code since} to the sink and returns the next watermark. */
     Watermark deltaImport(Watermark since, ImportSink sink);

@@ -5,14 +5,17 @@ import dev.joinery.connector.spi.ConnectorError;
 import dev.joinery.connector.spi.ConnectorException;
 import dev.joinery.connector.spi.Watermark;
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
@@ -20,12 +23,15 @@ import java.util.zip.Inflater;
 /**
  * The text of this connector's watermarks: {@code ldap1:STRATEGY;key=value;...} with values in URL-safe
  * base64, so a cookie's bytes survive the engine's string storage. Anchor sets (for delete detection by anchor
- * comparison) are sorted, deflated and encoded. Immutable.
+ * comparison) are packed as 16 bytes an anchor when every anchor is a UUID (entryUUID, objectGUID), else sorted
+ * and deflated. Immutable.
  */
 public final class WatermarkToken {
     private static final String PREFIX = "ldap1:";
     private static final Base64.Encoder ENC = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DEC = Base64.getUrlDecoder();
+    /** First byte of an anchor set packed as UUIDs; a deflate stream never starts with it. */
+    private static final byte UUIDS = 0;
 
     private final String strategy;
     private final Map<String, byte[]> values;
@@ -50,6 +56,44 @@ public final class WatermarkToken {
     }
 
     public WatermarkToken withAnchors(String key, Collection<Anchor> anchors) {
+        return with(key, pack(anchors));
+    }
+
+    /** An anchor set as bytes: 16 bytes an anchor when all are UUIDs, else sorted and deflated. */
+    public static byte[] pack(Collection<Anchor> anchors) {
+        byte[] packed = packUuids(anchors);
+        return packed != null ? packed : deflate(anchors);
+    }
+
+    /** Whether the token has a value under {@code key}. */
+    public boolean has(String key) {
+        return values.containsKey(key);
+    }
+
+    /** Anchors that are all UUIDs (entryUUID, objectGUID) as a marker byte and 16 bytes each; else null. */
+    private static byte[] packUuids(Collection<Anchor> anchors) {
+        ByteBuffer out = ByteBuffer.allocate(1 + 16 * anchors.size());
+        out.put(UUIDS);
+        for (Anchor a : anchors) {
+            String v = a.value();
+            if (v.length() != 36 || !v.equals(v.toLowerCase(Locale.ROOT))) {
+                return null;
+            }
+            UUID u;
+            try {
+                u = UUID.fromString(v);
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+            if (!u.toString().equals(v)) {
+                return null;
+            }
+            out.putLong(u.getMostSignificantBits()).putLong(u.getLeastSignificantBits());
+        }
+        return out.array();
+    }
+
+    private static byte[] deflate(Collection<Anchor> anchors) {
         TreeSet<String> sorted = new TreeSet<>();
         anchors.forEach(a -> sorted.add(a.value()));
         byte[] text = String.join("\n", sorted).getBytes(StandardCharsets.UTF_8);
@@ -62,7 +106,7 @@ public final class WatermarkToken {
             out.write(buffer, 0, deflater.deflate(buffer));
         }
         deflater.end();
-        return with(key, out.toByteArray());
+        return out.toByteArray();
     }
 
     public Watermark toWatermark() {
@@ -115,7 +159,19 @@ public final class WatermarkToken {
     }
 
     public Set<Anchor> anchors(String key) {
-        byte[] packed = bytes(key);
+        return unpack(bytes(key));
+    }
+
+    /** The anchors of {@link #pack(Collection)}'s bytes. */
+    public static Set<Anchor> unpack(byte[] packed) {
+        if (packed.length > 0 && packed[0] == UUIDS && packed.length % 16 == 1) {
+            ByteBuffer in = ByteBuffer.wrap(packed, 1, packed.length - 1);
+            Set<Anchor> anchors = new HashSet<>(packed.length / 12);
+            while (in.hasRemaining()) {
+                anchors.add(Anchor.of(new UUID(in.getLong(), in.getLong()).toString()));
+            }
+            return anchors;
+        }
         Inflater inflater = new Inflater();
         inflater.setInput(packed);
         ByteArrayOutputStream out = new ByteArrayOutputStream();

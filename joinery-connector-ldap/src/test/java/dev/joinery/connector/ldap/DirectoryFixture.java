@@ -46,7 +46,9 @@ abstract class DirectoryFixture implements ConnectorFixture {
     final LdapConnectorConfig.DeltaStrategy strategy;
 
     DirectoryFixture(Directories.Server server, String ouAttribute, LdapConnectorConfig.DeltaStrategy strategy) {
-        Directories.start();
+        if (server.managed()) {
+            Directories.start();
+        }
         this.server = server;
         this.strategy = strategy;
         String id = UUID.randomUUID().toString().substring(0, 8);
@@ -70,16 +72,20 @@ abstract class DirectoryFixture implements ConnectorFixture {
     abstract boolean startTls();
 
     LdapConnectorConfig.Builder config(LdapConnectorConfig.Builder b) {
-        b.host(server.host())
-                .port(server.port())
-                .trustedCertificateFile(Directories.caCertificate())
-                .bind(server.bindDn(), Secret.literal(Directories.password()))
+        b.host(server.host()).port(server.port());
+        if (server.managed()) {
+            b.trustedCertificateFile(Directories.caCertificate());
+        }
+        b.bind(server.bindDn(), Secret.literal(server.password()))
                 .partition(server.base())
                 .includeContainer(ou);
         return configure(b);
     }
 
     LDAPConnection connect() throws Exception {
+        if (!server.managed()) {
+            return new LDAPConnection(server.host(), server.port(), server.bindDn(), new String(server.password()));
+        }
         SSLUtil ssl =
                 new SSLUtil(new PEMFileTrustManager(Directories.caCertificate().toFile()));
         LDAPConnection c;

@@ -11,11 +11,15 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /** A Samba AD DC over LDAPS, anchored by objectGUID, with the given delta strategy. */
-final class SambaFixture extends DirectoryFixture {
+class SambaFixture extends DirectoryFixture {
     private final String suffix = Long.toString(System.nanoTime() % 100000, 36);
 
     SambaFixture(int dc, LdapConnectorConfig.DeltaStrategy strategy) {
-        super(Directories.samba(dc), "OU", strategy);
+        this(Directories.samba(dc), strategy);
+    }
+
+    SambaFixture(Directories.Server server, LdapConnectorConfig.DeltaStrategy strategy) {
+        super(server, "OU", strategy);
     }
 
     @Override

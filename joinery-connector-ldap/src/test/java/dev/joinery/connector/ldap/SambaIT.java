@@ -16,6 +16,8 @@ import dev.joinery.connector.spi.ConnectorObject;
 import dev.joinery.connector.spi.ConnectorSchema;
 import dev.joinery.connector.spi.ExportChange;
 import dev.joinery.connector.spi.ExportResult;
+import dev.joinery.connector.spi.ImportChange;
+import dev.joinery.connector.spi.Watermark;
 import dev.joinery.testkit.RecordingSink;
 import dev.joinery.testkit.TestConnectorContext;
 import java.time.Clock;
@@ -87,15 +89,33 @@ class SambaIT {
                 .hasValueSatisfying(a -> assertThat(a.type()).isEqualTo(AttributeType.STRING));
     }
 
+    /**
+     * {@code size} contacts {@code CN=m0..} in {@code OU=joinery-it-members}, loaded once with one {@code ldbadd}
+     * (Samba takes about 0.1 s an LDAP add or delete, so 1,600 took minutes) and kept for the next runs.
+     */
+    private static List<String> seededContacts(SambaFixture fixture, int size) throws Exception {
+        String ou = "OU=joinery-it-members," + fixture.server.base();
+        List<String> dns = new ArrayList<>();
+        StringBuilder ldif = new StringBuilder("dn: " + ou + "\nobjectClass: organizationalUnit\n\n");
+        for (int i = 0; i < size; i++) {
+            dns.add("CN=m" + i + "," + ou);
+            ldif.append("dn: ").append(dns.get(i)).append("\nobjectClass: contact\n\n");
+        }
+        synchronized (SambaIT.class) {
+            if (fixture.backdoor.getEntry(dns.get(size - 1), "1.1") == null) {
+                if (fixture.backdoor.getEntry(ou, "1.1") != null) {
+                    throw new IllegalStateException(ou + " holds fewer than " + size + " contacts: delete it");
+                }
+                Directories.ldbadd(1, ldif.toString());
+            }
+        }
+        return dns;
+    }
+
     @Test
     void aGroupOfMoreThan1500MembersImportsWhole() throws Exception {
         int size = 1600;
-        List<String> dns = new ArrayList<>();
-        for (int i = 0; i < size; i++) {
-            String dn = "CN=m" + i + "," + fixture.otherOu;
-            fixture.backdoor.add(new Entry(dn, new Attribute("objectClass", "top", "contact")));
-            dns.add(dn);
-        }
+        List<String> dns = seededContacts(fixture, size);
         String group = "CN=big," + fixture.ou;
         fixture.backdoor.add(new Entry(
                 group,
@@ -148,5 +168,38 @@ class SambaIT {
                         .orElseThrow()
                         .anchor());
         assertThat(Anchor.of(result.anchor().value()).value()).matches("[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}");
+    }
+
+    /** Issue 4, DirSync: "including deletes (isDeleted) and renames or moves"; a move out of scope is a delete. */
+    @Test
+    void aDirSyncDeltaReportsAMoveOutOfScopeAsADelete() {
+        LdapConnector connector = new LdapConnector(fixture.config(LdapConnectorConfig.builder())
+                .excludeContainer(fixture.otherOu)
+                .build());
+        connector.open(fixture.context);
+        try {
+            Anchor alice = fixture.create("user", fixture.userDn("alice"), fixture.userAttributes("alice"));
+            Anchor bob = fixture.create("user", fixture.userDn("bob"), fixture.userAttributes("bob"));
+            Anchor carol = fixture.create("user", fixture.userDn("carol"), fixture.userAttributes("carol"));
+            Watermark w = connector.fullImport(new RecordingSink());
+
+            fixture.rename(alice, "CN=alice," + fixture.otherOu);
+            fixture.rename(bob, "CN=bob-" + System.nanoTime() % 100000 + ",CN=Users," + fixture.server.base());
+            fixture.rename(carol, fixture.userDn("caroline"));
+            RecordingSink sink = new RecordingSink();
+            connector.deltaImport(w, sink);
+
+            Map<Anchor, ImportChange> net = sink.net();
+            assertThat(net.get(alice).kind())
+                    .as("moved into an excluded container")
+                    .isEqualTo(ImportChange.Kind.DELETE);
+            assertThat(net.get(bob).kind())
+                    .as("moved out of the included container")
+                    .isEqualTo(ImportChange.Kind.DELETE);
+            assertThat(net.get(carol).object().dn()).isEqualToIgnoringCase(fixture.userDn("caroline"));
+            fixture.delete(bob);
+        } finally {
+            connector.close();
+        }
     }
 }

@@ -10,17 +10,22 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** OpenLDAP slapd over StartTLS, anchored by entryUUID, deltas by entryCSN. */
+/** OpenLDAP slapd over StartTLS, anchored by entryUUID, deltas by entryCSN or RFC 4533 content sync. */
 final class SlapdFixture extends DirectoryFixture {
 
     SlapdFixture() {
-        super(Directories.slapd(), "ou", LdapConnectorConfig.DeltaStrategy.MODIFY_TIMESTAMP);
+        this(LdapConnectorConfig.DeltaStrategy.MODIFY_TIMESTAMP);
+    }
+
+    SlapdFixture(LdapConnectorConfig.DeltaStrategy strategy) {
+        super(Directories.slapd(), "ou", strategy);
     }
 
     @Override
     LdapConnectorConfig.Builder configure(LdapConnectorConfig.Builder b) {
         return b.security(LdapConnectorConfig.Security.START_TLS)
                 .anchor(LdapConnectorConfig.AnchorKind.ENTRY_UUID)
+                .deltaStrategy(strategy)
                 .changeAttribute("entryCSN")
                 .objectType(LdapConnectorConfig.ObjectTypeConfig.of(
                         "inetOrgPerson", "inetOrgPerson", "top", "person", "organizationalPerson", "inetOrgPerson"))

@@ -22,19 +22,20 @@ import dev.joinery.connector.spi.ImportChange;
 import dev.joinery.connector.spi.ImportSink;
 import dev.joinery.connector.spi.Watermark;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
  * Active Directory deltas by the DirSync control (1.2.840.113556.1.4.841), one cookie per partition, kept in
- * the watermark. A changed object is read again whole by its objectGUID (DirSync returns only what changed);
- * a deleted one arrives as a tombstone ({@code isDeleted}, with the show-deleted control) and becomes a
- * delete when its last known parent was in scope. An object moved out of scope is not reported until the
- * next full import. Not thread-safe.
+ * the watermark. Changed objects are read again whole by objectGUID, 100 a search (DirSync returns only what
+ * changed); a deleted one arrives as a tombstone ({@code isDeleted}, with the show-deleted control) and becomes
+ * a delete when its last known parent was in scope. An object that is now outside the scope (moved into an
+ * excluded container or out of the included ones, or no longer of a type in scope) is a delete. Not
+ * thread-safe.
  */
 public final class AdDirSyncStrategy implements SyncStrategy {
     private static final System.Logger LOG = System.getLogger(AdDirSyncStrategy.class.getName());
@@ -49,11 +50,15 @@ public final class AdDirSyncStrategy implements SyncStrategy {
 
     @Override
     public Tracker startFullImport() {
-        // The cookie of "now": read every partition's DirSync stream to its end, asking only for the anchor.
+        // The cookie of "now": a DirSync search that matches nothing (an all-zero objectGUID) still ends with the
+        // partition's position, without the server walking every object (0.9 s for 12,000 on Samba, now none). A
+        // server that did not advance it would make the first delta read everything again: slow, never lossy.
         Map<DN, byte[]> cookies = new LinkedHashMap<>();
+        Filter nothing = Filter.createANDFilter(
+                reader.scope().filter(), Filter.createEqualityFilter("objectGUID", new byte[16]));
         for (DN partition : reader.scope().partitions()) {
             byte[][] cookie = {new byte[0]};
-            run(partition, cookie, new String[] {"objectGUID"}, reader.scope().filter(), e -> {});
+            run(partition, cookie, new String[] {"objectGUID"}, nothing, e -> {});
             cookies.put(partition, cookie[0]);
         }
         Watermark w = token(cookies);
@@ -88,6 +93,7 @@ public final class AdDirSyncStrategy implements SyncStrategy {
                 Filter.createORFilter(reader.scope().filter(), Filter.createEqualityFilter("isDeleted", "TRUE"));
         for (DN partition : reader.scope().partitions()) {
             byte[][] cookie = {cookies.get(partition)};
+            List<Anchor> changed = new ArrayList<>();
             run(partition, cookie, attrs.toArray(new String[0]), filter, e -> {
                 byte[] guid = e.getAttributeValueBytes("objectGUID");
                 if (guid == null) {
@@ -102,14 +108,27 @@ public final class AdDirSyncStrategy implements SyncStrategy {
                         sink.accept(ImportChange.delete(anchor));
                         counts[1]++;
                     }
-                    return;
-                }
-                Optional<dev.joinery.connector.spi.ConnectorObject> now = reader.read(anchor);
-                if (now.isPresent()) {
-                    sink.accept(ImportChange.upsert(now.get()));
-                    counts[0]++;
+                } else if (reader.scope().contains(e.getDN())) {
+                    changed.add(anchor); // read whole below: DirSync sent only what changed
+                } else {
+                    // Outside the scope now: moved out of it (or changed where it never was, a delete the engine
+                    // ignores for an object it does not hold).
+                    sink.accept(ImportChange.delete(anchor));
+                    counts[1]++;
                 }
             });
+            Set<Anchor> found = new HashSet<>();
+            reader.readAll(changed, o -> {
+                found.add(o.anchor());
+                sink.accept(ImportChange.upsert(o));
+                counts[0]++;
+            });
+            for (Anchor a : changed) {
+                if (!found.contains(a)) {
+                    sink.accept(ImportChange.delete(a)); // gone, or no longer of a type in scope, since
+                    counts[1]++;
+                }
+            }
             cookies.put(partition, cookie[0]);
             sink.checkpoint(token(cookies));
         }

@@ -27,7 +27,8 @@ public final class AdRangeRetrieval {
     /** Whether any attribute of the entry is a partial range. */
     public static boolean hasRanges(Entry entry) {
         for (Attribute a : entry.getAttributes()) {
-            if (a.getName().toLowerCase(Locale.ROOT).contains(";range=")) {
+            String name = a.getName();
+            if (name.indexOf(';') >= 0 && name.toLowerCase(Locale.ROOT).contains(";range=")) {
                 return true;
             }
         }

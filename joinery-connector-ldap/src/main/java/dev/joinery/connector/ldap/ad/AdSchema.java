@@ -1,4 +1,4 @@
-package dev.joinery.app.demo;
+package dev.joinery.connector.ldap.ad;
 
 import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.schema.AttributeTypeDefinition;
@@ -59,6 +59,19 @@ public final class AdSchema {
      * @throws UncheckedIOException when a file cannot be read
      */
     public static Schema load(Path folder) {
+        return load(folder, null);
+    }
+
+    /**
+     * The schema from {@code folder} plus every attribute the Azure AD Connect AD connector's schema in
+     * {@code connectorXml} (a {@code Connector_{...}.xml} of an export, its DSML {@code directory-schema}) knows
+     * and the AD files do not (the Exchange attributes), each added to the classes that list it there.
+     *
+     * @param connectorXml null for the few built-in Exchange attributes only
+     * @throws UncheckedIOException when a file cannot be read
+     * @throws IllegalArgumentException when {@code connectorXml} holds no DSML schema
+     */
+    public static Schema load(Path folder, Path connectorXml) {
         List<Map<String, List<String>>> attributes =
                 records(folder.resolve("AD_DS_Attributes__Windows_Server_v1803.ldf"));
         List<Map<String, List<String>>> classes = records(folder.resolve("AD_DS_Classes__Windows_Server_v1803.ldf"));
@@ -78,6 +91,15 @@ public final class AdSchema {
             types.add(
                     attributeType(x[0], x[1], x[2], Boolean.parseBoolean(x[3])).toString());
             known.add(x[0].toLowerCase(Locale.ROOT));
+        }
+        DsmlSchema dsml = connectorXml == null ? DsmlSchema.EMPTY : DsmlSchema.read(connectorXml);
+        int extra = 0;
+        for (DsmlSchema.AttributeType a : dsml.attributes()) {
+            if (known.add(a.name().toLowerCase(Locale.ROOT))) {
+                // DSML carries no OIDs: these come from RFC 5612's documentation arc.
+                types.add(attributeType(a.name(), "1.3.6.1.4.1.32473.1." + ++extra, dsmlSyntax(a.syntax()), a.single())
+                        .toString());
+            }
         }
         for (String[] op : new String[][] {
             {"entryUUID", "1.3.6.1.1.16.4", "1.3.6.1.1.16.1"},
@@ -117,6 +139,14 @@ public final class AdSchema {
         List<String> mailMay = new ArrayList<>(mailRecipient.getOrDefault("mayContain", List.of()));
         EXCHANGE.forEach(x -> mailMay.add(x[0]));
         mailRecipient.put("mayContain", mailMay);
+        dsml.classes().forEach((name, attrs) -> {
+            Map<String, List<String>> c = byName.get(name.toLowerCase(Locale.ROOT));
+            if (c != null) {
+                List<String> may = new ArrayList<>(c.getOrDefault("mayContain", List.of()));
+                may.addAll(attrs);
+                c.put("mayContain", may);
+            }
+        });
 
         List<String> objectClasses = new ArrayList<>();
         for (Map<String, List<String>> c : byName.values()) {
@@ -218,6 +248,17 @@ public final class AdSchema {
                 false,
                 AttributeUsage.USER_APPLICATIONS,
                 null);
+    }
+
+    /** The LDAP syntax the in-memory server uses for a DSML syntax (LDAP or AD syntax OIDs). */
+    private static String dsmlSyntax(String syntax) {
+        return switch (syntax) {
+            case OCTETS, "1.2.840.113556.1.4.907" -> OCTETS;
+            case INTEGER, "1.2.840.113556.1.4.906" -> INTEGER;
+            case BOOLEAN, DN, TIME, OID -> syntax;
+            case UTC_TIME -> TIME;
+            default -> STRING;
+        };
     }
 
     /** The LDAP syntax of an AD attributeSyntax (and oMSyntax where it decides). */
