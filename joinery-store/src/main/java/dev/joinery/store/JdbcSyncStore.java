@@ -209,6 +209,42 @@ public final class JdbcSyncStore implements SyncStore {
         return s;
     }
 
+    /**
+     * The PostgreSQL advisory lock that one writing process holds on a database: "You cannot set up Microsoft Entra
+     * Connect in an Active-Active setup". A staging server keeps its own database.
+     */
+    static final long WRITER_LOCK = 0x4A6F696E65727931L; // "Joinery1"
+
+    /** Whether the transaction connection holds {@link #WRITER_LOCK}; it goes with the connection. */
+    private boolean writer;
+
+    /**
+     * Makes this process the database's one writer before a transaction that wrote commits: on PostgreSQL it takes
+     * {@link #WRITER_LOCK} on the transaction connection, once; reading needs no lock, so {@code joinery status} can
+     * read while a server runs cycles. H2 keeps one writer by its file lock and automatic mixed mode.
+     *
+     * @throws StoreException when another process holds the lock
+     */
+    synchronized void claimWriter(Connection c) throws SQLException {
+        if (writer || dialect != Dialect.POSTGRESQL) {
+            return;
+        }
+        try (PreparedStatement s = c.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+            s.setLong(1, WRITER_LOCK);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                if (!r.getBoolean(1)) {
+                    throw new StoreException(
+                            "another Joinery process is writing to this PostgreSQL database (it holds advisory lock "
+                                    + WRITER_LOCK + "); run one active server per database, and give a staging"
+                                    + " server a database of its own",
+                            null);
+                }
+            }
+        }
+        writer = true;
+    }
+
     /** The SQL name of the UUID type, for arrays of ids. */
     String uuidType() {
         return dialect == Dialect.POSTGRESQL ? "uuid" : "UUID";
@@ -217,6 +253,7 @@ public final class JdbcSyncStore implements SyncStore {
     /** Forgets the connection after a failure, so the next transaction starts on a fresh one. */
     synchronized void dropConnection() {
         statements.clear();
+        writer = false;
         if (connection != null) {
             try {
                 connection.close();

@@ -53,6 +53,8 @@ final class JdbcTransaction implements SyncTransaction {
     private final Set<String> newCsIndexed = new HashSet<>();
     private final Set<String> newMvIndexed = new HashSet<>();
     private boolean done;
+    /** Whether the transaction wrote anything, so that committing it needs the writer lock. */
+    private boolean wrote;
 
     private final Overlay<CsObject> cs = new Overlay<>();
     private final Overlay<MvObject> mv = new Overlay<>();
@@ -124,6 +126,7 @@ final class JdbcTransaction implements SyncTransaction {
     }
 
     private int update(String sql, Object... params) throws SQLException {
+        wrote = true;
         return ps(sql, params).executeUpdate();
     }
 
@@ -1171,9 +1174,15 @@ final class JdbcTransaction implements SyncTransaction {
     public void commit() {
         open();
         try {
+            if (wrote
+                    || !cs.dirty().isEmpty()
+                    || !mv.dirty().isEmpty()
+                    || !exports.dirty().isEmpty()) {
+                store.claimWriter(connection);
+            }
             write();
             connection.commit();
-        } catch (SQLException e) {
+        } catch (SQLException | StoreException e) {
             try {
                 connection.rollback();
             } catch (SQLException ignored) {
@@ -1181,6 +1190,9 @@ final class JdbcTransaction implements SyncTransaction {
             }
             store.dropConnection();
             end(false);
+            if (e instanceof StoreException refused) {
+                throw refused;
+            }
             throw new StoreException("commit failed; nothing of the transaction was saved", e);
         }
         end(true);

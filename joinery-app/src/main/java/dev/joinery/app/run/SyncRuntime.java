@@ -152,7 +152,7 @@ public final class SyncRuntime implements AutoCloseable {
 
     static DeletionThreshold threshold(dev.joinery.app.config.DeletionThreshold t) {
         if (t.isPercentage()) {
-            return DeletionThreshold.percent(t.percent().intValue());
+            return DeletionThreshold.percent(t.percent().doubleValue());
         }
         return DeletionThreshold.count((int) Math.min(Integer.MAX_VALUE, t.count()));
     }

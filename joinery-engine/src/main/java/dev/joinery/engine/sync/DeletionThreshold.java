@@ -7,9 +7,10 @@ package dev.joinery.engine.sync;
  * deletes count, they are still there); the limit is rounded down, so 10% of 15 objects allows 1 delete.
  *
  * @param count the most deletes allowed, or -1 when not a count
- * @param percent the most deletes allowed as a percentage of the connector space, or -1 when not a percentage
+ * @param percent the most deletes allowed as a percentage of the connector space (decimals allowed: 0.5 is one in two
+ *     hundred), or -1 when not a percentage
  */
-public record DeletionThreshold(int count, int percent) {
+public record DeletionThreshold(int count, double percent) {
     public static final DeletionThreshold DEFAULT = count(500);
     public static final DeletionThreshold DISABLED = new DeletionThreshold(-1, -1);
 
@@ -20,8 +21,8 @@ public record DeletionThreshold(int count, int percent) {
         return new DeletionThreshold(count, -1);
     }
 
-    public static DeletionThreshold percent(int percent) {
-        if (percent < 0 || percent > 100) {
+    public static DeletionThreshold percent(double percent) {
+        if (!(percent >= 0 && percent <= 100)) {
             throw new IllegalArgumentException("a percentage is 0 to 100, was " + percent);
         }
         return new DeletionThreshold(-1, percent);
@@ -36,12 +37,18 @@ public record DeletionThreshold(int count, int percent) {
             return count;
         }
         if (percent >= 0) {
-            return (int) ((long) size * percent / 100);
+            return (int) Math.floor(size * percent / 100);
         }
         return Integer.MAX_VALUE;
     }
 
     public String describe() {
-        return count >= 0 ? count + " objects" : percent >= 0 ? percent + "% of the connector space" : "disabled";
+        return count >= 0
+                ? count + " objects"
+                : percent >= 0
+                        ? java.math.BigDecimal.valueOf(percent)
+                                        .stripTrailingZeros()
+                                        .toPlainString() + "% of the connector space"
+                        : "disabled";
     }
 }

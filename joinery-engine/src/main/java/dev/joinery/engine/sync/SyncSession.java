@@ -264,6 +264,13 @@ final class SyncSession {
         return Comparator.comparing(Contribution::rule, settings.precedenceOrder());
     }
 
+    /** The connector-space object a contribution came from, to name it in an error; null when unknown. */
+    private CsObject contributor(Contribution c) {
+        return c.connector() == null || c.anchor() == null
+                ? null
+                : tx.csByAnchor(c.connector(), c.anchor()).orElse(null);
+    }
+
     AttributeResolver.Listener resolverListener(String object, CsObject errorObject, UUID mvId) {
         return new AttributeResolver.Listener() {
             @Override
@@ -280,7 +287,7 @@ final class SyncSession {
                                         .map(c -> c.rule().name() + " "
                                                 + c.mergeType().displayName())
                                         .toList(),
-                        errorObject,
+                        errorObject != null ? errorObject : contributor(contributions.get(0)),
                         mvId,
                         contributions.get(0).rule().name(),
                         attribute);

@@ -42,9 +42,25 @@ class DeletionThresholdTest {
     }
 
     @ParameterizedTest(name = "{0}% of {1} objects allows {2} deletes")
-    @CsvSource({"10, 10, 1", "10, 15, 1", "10, 20, 2", "50, 4, 2", "0, 10, 0", "100, 7, 7"})
-    void thePercentageIsOfTheConnectorsObjectsRoundedDown(int percent, int objects, int allowed) {
+    @CsvSource({
+        "10, 10, 1",
+        "10, 15, 1",
+        "10, 20, 2",
+        "50, 4, 2",
+        "0, 10, 0",
+        "100, 7, 7",
+        "0.5, 1000, 5",
+        "2.5, 100, 2",
+        "0.1, 999, 0"
+    })
+    void thePercentageIsOfTheConnectorsObjectsRoundedDown(double percent, int objects, int allowed) {
         assertThat(DeletionThreshold.percent(percent).limit(objects)).isEqualTo(allowed);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aDecimalPercentageIsDescribedAsWritten() {
+        assertThat(DeletionThreshold.percent(2.5).describe()).isEqualTo("2.5% of the connector space");
+        assertThat(DeletionThreshold.percent(10).describe()).isEqualTo("10% of the connector space");
     }
 
     @ParameterizedTest(name = "{0} deletes of 10 at 10%: {1}")

@@ -59,7 +59,12 @@ class MergeTypeConflictTest {
         assertThat(w.errorsOf(AD)).extracting(ObjectError::code).contains(ErrorCode.MERGE_TYPE_CONFLICT);
         assertThat(w.errorsOf(AD))
                 .filteredOn(e -> e.code() == ErrorCode.MERGE_TYPE_CONFLICT)
-                .allSatisfy(e -> assertThat(e.attribute()).isEqualTo("proxyAddresses"));
+                .allSatisfy(e -> {
+                    assertThat(e.attribute()).isEqualTo("proxyAddresses");
+                    assertThat(e.dn())
+                            .as("the error names the connector-space object")
+                            .isNotNull();
+                });
         assertThat(w.pendingImports(AD))
                 .as("retried by the next synchronization")
                 .hasSize(1);
