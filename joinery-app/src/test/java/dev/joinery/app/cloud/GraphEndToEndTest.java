@@ -163,6 +163,52 @@ class GraphEndToEndTest {
         assertThat(w.slept.size()).isGreaterThan(waitsBefore);
     }
 
+    /**
+     * An object made in the tenant after the last import is unknown to the connector space, so synchronization stages
+     * an add; the export asks the tenant first (the connector's lookup) and joins it instead: a cloud user whose
+     * onPremisesImmutableId is the on-premises user's sourceAnchor is hard-matched (aadc-semantics-notes: "hard
+     * match" on the sourceAnchor) and a group with the same mailNickname joined, both updated to what the rules say,
+     * none created twice.
+     */
+    @Test
+    void anObjectMadeInTheTenantSinceTheLastImportIsJoinedNotCreatedTwice() {
+        w = new GraphWorld(GraphEmulator.builder());
+        ConnectorObject alice = w.person("alice", "Engineer");
+        w.person("bob", "Analyst");
+        w.group("pilots", List.of(alice));
+        w.engine.fullImport(GraphWorld.HR);
+        w.engine.fullImport(GraphWorld.ENTRA);
+        com.fasterxml.jackson.databind.node.ObjectNode user =
+                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        user.put("userPrincipalName", "alice.cloud@" + GraphWorld.DOMAIN)
+                .put("displayName", "Alice (cloud)")
+                .put("mailNickname", "alice.cloud")
+                .put("accountEnabled", true)
+                .put("onPremisesImmutableId", "E-alice");
+        String cloudAlice = w.tenant.create("user", user);
+        com.fasterxml.jackson.databind.node.ObjectNode group =
+                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        group.put("displayName", "made by hand")
+                .put("mailNickname", "pilots")
+                .put("securityEnabled", true)
+                .put("mailEnabled", false);
+        String cloudGroup = w.tenant.create("group", group);
+
+        List<RunRecord> runs = List.of(
+                w.engine.fullSync(GraphWorld.HR),
+                w.engine.fullSync(GraphWorld.ENTRA),
+                w.engine.export(GraphWorld.ENTRA));
+
+        cycleIsClean(runs);
+        assertThat(runs.get(2).counts().joins()).isEqualTo(2);
+        assertThat(w.tenant.ids("user")).hasSize(2).contains(cloudAlice);
+        assertThat(w.tenant.ids("group")).containsExactly(cloudGroup);
+        assertThat(w.actualUsers()).isEqualTo(w.expectedUsers());
+        assertThat(w.actualGroups()).isEqualTo(w.expectedGroups());
+        cycleIsClean(w.engine.cycle(SyncEngine.Cycle.DELTA));
+        assertTenantMatchesSource();
+    }
+
     private void assertTenantMatchesSource() {
         assertThat(w.actualUsers()).as("users, seed %s", SEED).isEqualTo(w.expectedUsers());
         assertThat(w.actualGroups()).as("groups, seed %s", SEED).isEqualTo(w.expectedGroups());

@@ -67,6 +67,9 @@ final class ExportRun {
             log.error(ErrorCode.DELETION_THRESHOLD_EXCEEDED, message, null, null, null, null);
         } else {
             Exporter exporter = new Exporter(settings.requireConnector(connector), target, log);
+            LookupJoin lookupJoin = target instanceof dev.joinery.connector.spi.ObjectLookup lookup
+                    ? new LookupJoin(settings, lookup, log)
+                    : null;
             int batchSize = Math.max(1, target.maxBatchSize());
             List<Planned> order = plan.order();
             for (int i = 0; i < order.size() && status == null; ) {
@@ -88,6 +91,16 @@ final class ExportRun {
                         boolean isTransient =
                                 tx.cs(id).map(CsObject::isTransient).orElse(false);
                         tx.pendingExport(id).filter(p -> !isTransient).ifPresent(batch::add);
+                    }
+                    if (lookupJoin != null) {
+                        List<PendingExport> resolved = new ArrayList<>(batch.size());
+                        for (PendingExport p : batch) {
+                            PendingExport r = p.kind() == PendingExport.Kind.ADD ? lookupJoin.resolve(tx, p) : p;
+                            if (r != null) {
+                                resolved.add(r);
+                            }
+                        }
+                        batch = resolved;
                     }
                     ConnectorError lost = batch.isEmpty() ? null : exporter.export(tx, batch);
                     log.flush(tx);
