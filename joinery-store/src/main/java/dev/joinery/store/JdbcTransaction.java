@@ -203,13 +203,18 @@ final class JdbcTransaction implements SyncTransaction {
     // ---- connector space ----
 
     private Slot<CsObject> csSlot(UUID id) {
-        Slot<CsObject> s = cs.get(id);
+        return slot(cs, "SELECT seq, data FROM cs WHERE id = ?", Codec::cs, id);
+    }
+
+    /** The slot of a record, read from the database (seq, data by id) unless the transaction has it. */
+    private <T> Slot<T> slot(Overlay<T> overlay, String sql, Function<byte[], T> decode, UUID id) {
+        Slot<T> s = overlay.get(id);
         if (s != null) {
             return s;
         }
         return sql(() -> {
-            try (ResultSet r = ps("SELECT seq, data FROM cs WHERE id = ?", id).executeQuery()) {
-                return r.next() ? cs.loaded(id, r.getLong(1), Codec.cs(r.getBytes(2))) : cs.loaded(id, 0, null);
+            try (ResultSet r = ps(sql, id).executeQuery()) {
+                return r.next() ? overlay.loaded(id, r.getLong(1), decode.apply(r.getBytes(2))) : overlay.absent(id);
             }
         });
     }
@@ -249,8 +254,8 @@ final class JdbcTransaction implements SyncTransaction {
                 }
             });
             for (UUID id : chunk) {
-                cs.loaded(id, 0, null);
-                exports.loaded(id, 0, null);
+                cs.absent(id);
+                exports.absent(id);
             }
         }
     }
@@ -437,8 +442,7 @@ final class JdbcTransaction implements SyncTransaction {
     public void insertCs(CsObject object) {
         Objects.requireNonNull(object, "object");
         bound();
-        Slot<CsObject> s = cs.get(object.id());
-        writeCs(s != null ? s : cs.loaded(object.id(), 0, null), object);
+        writeCs(cs.absent(object.id()), object);
     }
 
     private void writeCs(Slot<CsObject> slot, CsObject object) {
@@ -569,15 +573,7 @@ final class JdbcTransaction implements SyncTransaction {
     // ---- metaverse ----
 
     private Slot<MvObject> mvSlot(UUID id) {
-        Slot<MvObject> s = mv.get(id);
-        if (s != null) {
-            return s;
-        }
-        return sql(() -> {
-            try (ResultSet r = ps("SELECT seq, data FROM mv WHERE id = ?", id).executeQuery()) {
-                return r.next() ? mv.loaded(id, r.getLong(1), Codec.mv(r.getBytes(2))) : mv.loaded(id, 0, null);
-            }
-        });
+        return slot(mv, "SELECT seq, data FROM mv WHERE id = ?", Codec::mv, id);
     }
 
     @Override
@@ -678,8 +674,7 @@ final class JdbcTransaction implements SyncTransaction {
     public void insertMv(MvObject object) {
         Objects.requireNonNull(object, "object");
         bound();
-        Slot<MvObject> s = mv.get(object.id());
-        writeMv(s != null ? s : mv.loaded(object.id(), 0, null), object);
+        writeMv(mv.absent(object.id()), object);
     }
 
     private void writeMv(Slot<MvObject> slot, MvObject object) {
@@ -754,22 +749,11 @@ final class JdbcTransaction implements SyncTransaction {
     // ---- pending exports ----
 
     private Slot<PendingExport> exportSlot(UUID csId) {
-        Slot<PendingExport> s = exports.get(csId);
-        if (s != null) {
-            return s;
-        }
         Slot<CsObject> owner = cs.get(csId);
-        if (owner != null && owner.db == null) {
-            return exports.loaded(csId, 0, null); // the database holds no export of an object it does not hold
+        if (exports.get(csId) == null && owner != null && owner.db == null) {
+            return exports.absent(csId); // the database holds no export of an object it does not hold
         }
-        return sql(() -> {
-            try (ResultSet r = ps("SELECT seq, data FROM pending_export WHERE cs_id = ?", csId)
-                    .executeQuery()) {
-                return r.next()
-                        ? exports.loaded(csId, r.getLong(1), Codec.export(r.getBytes(2)))
-                        : exports.loaded(csId, 0, null);
-            }
-        });
+        return slot(exports, "SELECT seq, data FROM pending_export WHERE cs_id = ?", Codec::export, csId);
     }
 
     @Override

@@ -65,6 +65,11 @@ final class Overlay<T> {
         return s;
     }
 
+    /** The slot of a record the caller knows the database does not hold (a fresh id). */
+    Slot<T> absent(UUID id) {
+        return loaded(id, 0, null);
+    }
+
     /** Marks a slot written; the caller sets {@link Slot#now}. */
     void markDirty(Slot<T> s) {
         if (!s.dirty) {
