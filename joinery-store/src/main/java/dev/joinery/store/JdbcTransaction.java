@@ -796,7 +796,7 @@ final class JdbcTransaction implements SyncTransaction {
     @Override
     public void forEachPendingExport(String connector, java.util.function.Consumer<PendingExport> action) {
         bound();
-        if (!exports.dirty().isEmpty()) {
+        if (exports.hasDirty()) {
             pendingExports(connector).forEach(action);
             return;
         }
@@ -1158,10 +1158,7 @@ final class JdbcTransaction implements SyncTransaction {
     public void commit() {
         open();
         try {
-            if (wrote
-                    || !cs.dirty().isEmpty()
-                    || !mv.dirty().isEmpty()
-                    || !exports.dirty().isEmpty()) {
+            if (wrote || cs.hasDirty() || mv.hasDirty() || exports.hasDirty()) {
                 store.claimWriter(connection);
             }
             write();

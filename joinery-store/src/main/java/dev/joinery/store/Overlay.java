@@ -78,6 +78,11 @@ final class Overlay<T> {
         }
     }
 
+    /** Whether the transaction wrote any record of this kind. */
+    boolean hasDirty() {
+        return dirtyCount > 0;
+    }
+
     /** Whether reading more would grow the cache past its limit; see {@link #dropClean()}. */
     boolean full() {
         return slots.size() - dirtyCount > CACHE_LIMIT;

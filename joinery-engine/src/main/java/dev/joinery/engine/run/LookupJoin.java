@@ -32,7 +32,9 @@ import java.util.Set;
  * directory in order, the metaverse attribute of each condition giving the value and its target attribute the
  * attribute looked up: exactly one match joins (the add becomes an update of that object, which Azure AD Connect
  * calls a hard match when the attribute is the sourceAnchor), several are an ambiguous join reported on the object
- * (nothing is sent; the add stays pending), none lets the add go.
+ * (nothing is sent; the add stays pending), none lets the add go. The price is a lookup per add and join condition
+ * (for Graph a read, which does not count against the write limits), paid on every export, the first included: that
+ * is when objects made by hand are most likely.
  */
 final class LookupJoin {
     private final SyncSettings settings;
