@@ -160,8 +160,7 @@ final class ExportRun {
         static Plan of(java.util.function.Consumer<java.util.function.Consumer<PendingExport>> exports) {
             Plan plan = new Plan();
             Map<String, Integer> addsByDn = new HashMap<>();
-            List<int[]> references = new ArrayList<>();
-            List<List<String>> referencedDns = new ArrayList<>();
+            Map<Integer, List<String>> referencedDns = new HashMap<>(); // by the index of the add that references
             exports.accept(p -> {
                 int index = plan.planned.size();
                 plan.planned.add(new Planned(p.csId(), 0, partsOf(p)));
@@ -183,15 +182,14 @@ final class ExportRun {
                         }
                     }
                     if (dns != null) {
-                        references.add(new int[] {index});
-                        referencedDns.add(dns);
+                        referencedDns.put(index, dns);
                     }
                 }
             });
             Map<Integer, int[]> edges = new HashMap<>();
-            for (int i = 0; i < references.size(); i++) {
-                int from = references.get(i)[0];
-                int[] to = referencedDns.get(i).stream()
+            for (Map.Entry<Integer, List<String>> e : referencedDns.entrySet()) {
+                int from = e.getKey();
+                int[] to = e.getValue().stream()
                         .map(addsByDn::get)
                         .filter(t -> t != null && t != from)
                         .mapToInt(Integer::intValue)

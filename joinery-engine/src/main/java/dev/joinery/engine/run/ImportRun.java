@@ -19,6 +19,7 @@ import dev.joinery.engine.rules.Direction;
 import dev.joinery.engine.rules.ScopeOperator;
 import dev.joinery.engine.store.SyncStore;
 import dev.joinery.engine.store.SyncTransaction;
+import dev.joinery.engine.sync.Membership;
 import dev.joinery.engine.sync.RunLog;
 import dev.joinery.engine.sync.SyncSettings;
 import java.util.ArrayList;
@@ -112,27 +113,11 @@ final class ImportRun {
             if (!scopesByMembership || before.equals(after)) {
                 return;
             }
-            Set<String> was = memberDns(before);
-            Set<String> is = memberDns(after);
-            Set<String> changed = new HashSet<>(was);
-            changed.addAll(is);
-            was.retainAll(is);
-            changed.removeAll(was);
-            for (String dn : changed) {
+            for (String dn : Membership.changed(before, after)) {
                 tx.csByDn(connector, dn)
                         .filter(m -> m.pendingImport() == PendingImport.NONE)
                         .ifPresent(m -> tx.putCs(m.withPendingImport(PendingImport.UPDATE)));
             }
-        }
-
-        private static Set<String> memberDns(List<AttributeValue> values) {
-            Set<String> dns = new HashSet<>();
-            for (AttributeValue v : values) {
-                if (v instanceof AttributeValue.Reference r) {
-                    dns.add(r.dn().toLowerCase(java.util.Locale.ROOT));
-                }
-            }
-            return dns;
         }
 
         @Override

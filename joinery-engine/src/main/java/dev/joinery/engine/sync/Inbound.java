@@ -237,22 +237,11 @@ final class Inbound {
 
     /** Objects that joined or left a group go outbound: an ISMEMBEROF scope may have changed for them. */
     private void membersChanged(MvObject before, MvObject after) {
-        java.util.Set<AttributeValue> was = new java.util.HashSet<>(before.values("member"));
-        java.util.Set<AttributeValue> is = new java.util.HashSet<>(after.values("member"));
-        if (was.equals(is)) {
-            return;
-        }
-        java.util.Set<AttributeValue> changed = new java.util.HashSet<>(was);
-        changed.addAll(is);
-        was.retainAll(is);
-        changed.removeAll(was);
-        for (AttributeValue v : changed) {
-            if (v instanceof AttributeValue.Reference r) {
-                try {
-                    s.outbound.add(UUID.fromString(r.dn()));
-                } catch (IllegalArgumentException notAnId) {
-                    // not a metaverse reference
-                }
+        for (String member : Membership.changed(before.values("member"), after.values("member"))) {
+            try {
+                s.outbound.add(UUID.fromString(member));
+            } catch (IllegalArgumentException notAnId) {
+                // not a metaverse reference
             }
         }
     }
